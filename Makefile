@@ -1,0 +1,41 @@
+# Two commands do everything: `make serve` and `make test`. Each sets itself up.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+READY  := $(VENV)/.installed
+
+# Keep build logs readable: banners about MkDocs 2.0 and Material's end of life.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: serve site test check browser clean
+
+# The environment: exactly the versions in requirements.lock, checked against their hashes.
+$(READY): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	touch $@
+
+## serve: the site at http://127.0.0.1:8000/ (English at /en/), rebuilt on every save.
+serve: $(READY)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## site: a strict build into site/, with the build time and page counts.
+site: $(READY)
+	$(BIN)/python scripts/build_site.py site
+
+## check: the content checks, fast, no browser.
+check: $(READY)
+	$(BIN)/python -m training.checks docs
+
+## test: every test, browser tests included (installs Chromium if it can).
+test: $(READY) browser
+	$(BIN)/python -m pytest
+
+## browser: make sure the system Chromium is there (never Playwright's own download).
+browser:
+	@scripts/ensure-chromium
+
+clean:
+	rm -rf site .venv .pytest_cache

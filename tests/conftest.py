@@ -1,0 +1,90 @@
+"""Fixtures every test uses: the real site built once, served on loopback, and the system Chromium."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from site_helpers import ROOT, BuiltPage, built_pages, mkdocs_build
+
+# Stop Chromium from calling Google's services: the tests must see only our own requests.
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    """The real site, built once per test run with the project's own mkdocs.yml."""
+    site = tmp_path_factory.mktemp("site")
+    result = mkdocs_build(ROOT, site)
+    if result.returncode:
+        pytest.fail(f"The site does not build:\n{result.stdout}\n{result.stderr}", pytrace=False)
+    return site
+
+
+@pytest.fixture(scope="session")
+def pages(site_dir) -> list[BuiltPage]:
+    found = built_pages(site_dir)
+    assert len(found) >= 20, f"expected at least 20 built pages, found {len(found)}"
+    return found
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # keep test output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir) -> str:
+    """The built site served on 127.0.0.1 from a background thread."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    """The system Chromium. Missing is a failure, never a skip: `make test` installs it."""
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(path).exists():
+        pytest.fail("No Chromium: run `make test` (it installs one) or set CHROMIUM=/path/to/chromium.",
+                    pytrace=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    """A fresh browser profile per test: no cookies, no storage, no cache."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    yield context
+    context.close()
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    """A run that skipped a test has not tested everything: it fails."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    skipped = reporter.stats.get("skipped", []) if reporter else []
+    if skipped and exitstatus == pytest.ExitCode.OK:
+        reporter.write_line(f"{len(skipped)} test(s) skipped: a run with skipped tests fails.", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
