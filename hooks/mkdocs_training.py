@@ -10,17 +10,25 @@ import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from training import checks, fences, strings
+from training import catalogue, checks, fences
+from training.checks import DocsReport
 from training.errors import ContentError
+from training.source import split_front_matter
+from training.strings import load_strings
 from training.unconfirmed import mark_unconfirmed
 
 log = get_plugin_logger("training")
+# The checked docs of the build in progress, rebuilt by every on_pre_build, and the files of
+# the language being built (after the i18n plugin has chosen them), for links between modules.
+_report = DocsReport()
+_files = Files([])
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -29,21 +37,45 @@ def _language(config: MkDocsConfig) -> str:
     return getattr(i18n, "current_language", None) or config.theme["language"]
 
 
-def _project_path(config: MkDocsConfig, src_uri: str) -> str:
-    """A page's path as editors see it, e.g. ``docs/fi/apua.md``."""
-    root = Path(config.config_file_path).parent
-    return Path(config.docs_dir, src_uri).relative_to(root).as_posix()
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).parent
+
+
+def _split_locale(src_uri: str) -> tuple[str, str]:
+    """``en/oikeudet/palkka.md`` -> (``en``, ``oikeudet/palkka.md``)."""
+    locale, _, rel = src_uri.partition("/")
+    return locale, rel
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    """Check every page before anything renders, so that all problems are reported at once."""
-    root = Path(config.config_file_path).parent
-    report = checks.check_docs(Path(config.docs_dir), root)
-    if report.problems:
-        raise PluginError(str(ContentError(report.problems)))
-    if report.unconfirmed and _language(config) == config.theme["language"]:
-        log.info("%d facts are marked [VERIFY] for the site owner to confirm; "
-                 "`make check` lists them.", len(report.unconfirmed))
+    """Check every page before anything renders, so that all problems are reported at once;
+    then write the trainer page of every module, for MkDocs to find like any other page."""
+    global _report
+    docs_dir = Path(config.docs_dir)
+    _report = checks.check_docs(docs_dir, _root(config))
+    if _report.problems:
+        raise PluginError(str(ContentError(_report.problems)))
+    i18n = config.plugins.get("i18n")
+    if _language(config) == getattr(i18n, "default_language", _language(config)):  # report once
+        for warning in _report.warnings:
+            log.warning(str(warning))
+        if _report.unconfirmed:
+            log.info("%d facts are marked [VERIFY] for the site owner to confirm; `make check` lists them.",
+                     len(_report.unconfirmed))
+    catalogue.write_trainer_pages(docs_dir, _report.pages, load_strings)
+
+
+def on_nav(nav, config: MkDocsConfig, files: Files):
+    """Keep the files of the language being built (see on_page_context)."""
+    global _files
+    _files = files
+    return nav
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    """Templates get the interface strings of the language being built as ``t``."""
+    env.globals["t"] = load_strings(_language(config))
+    return env
 
 
 def _link_resolver(page: Page, files: Files):
@@ -58,7 +90,7 @@ def _link_resolver(page: Page, files: Files):
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), parts.path))
         found = files.get_file_from_path(target)
         if found is None:
-            log.warning("%s: the link '%s' in a quiz or checklist points to no page.",
+            log.warning("%s: the link '%s' in a quiz, checklist or catalogue points to no page.",
                         page.file.src_uri, href)
             return href
         url = found.url_relative_to(page.file)
@@ -67,8 +99,47 @@ def _link_resolver(page: Page, files: Files):
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """Give the fences the page's language and links; turn [VERIFY] markers into notes."""
+    """Give the fences the page's language, links and modules; turn [VERIFY] into notes."""
     language = _language(config)
-    fences.set_render_context(language, _link_resolver(page, files),
-                              _project_path(config, page.file.src_uri))
-    return mark_unconfirmed(markdown, strings.load(language)["to_confirm"])
+    _, rel = _split_locale(page.file.src_uri)
+    resolve = _link_resolver(page, files)
+    pages = [p for p in _report.pages if p.language == language]
+    _, _, first_line = split_front_matter(page.file.content_string)
+    fences.set_render_context(
+        language, resolve, Path(config.docs_dir, page.file.src_uri).relative_to(_root(config)).as_posix(),
+        first_line, module_entries=lambda: catalogue.entries_for(pages, rel, resolve))
+    return mark_unconfirmed(markdown, load_strings(language)["to_confirm"])
+
+
+def _link(files: Files, language: str, rel: str, title: str) -> dict[str, str] | None:
+    found = files.get_file_from_path(f"{language}/{rel}")
+    return {"title": title, "url": found.url} if found else None
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
+    """A module page gets its metadata, its neighbours in the track and its trainer page."""
+    language = _language(config)
+    locale, rel = _split_locale(page.file.src_uri)
+    this = next((p for p in _report.pages if p.language == locale and p.rel == rel and p.module), None)
+    if this is None:
+        return context
+    module = this.module
+    track = [p for p in _report.pages if p.language == language and p.module
+             and p.module.track == module.track]
+    track.sort(key=lambda p: (p.module.order, p.module.id))
+    position = next((i for i, p in enumerate(track) if p.module.id == module.id), None)
+
+    def link(p) -> dict[str, str] | None:
+        return _link(_files, language, p.rel, p.module.title) or _link(_files, locale, p.rel, p.module.title)
+
+    context["module"] = module
+    if position is not None:
+        context["module_previous"] = link(track[position - 1]) if position > 0 else None
+        context["module_next"] = link(track[position + 1]) if position + 1 < len(track) else None
+    by_id = {p.module.id: p for p in _report.pages if p.language == language and p.module}
+    context["module_prerequisites"] = [
+        link(by_id[ident]) for ident in module.prerequisites if ident in by_id]
+    trainer = _link(_files, locale, catalogue.trainer_file(rel), "")
+    context["trainer_url"] = trainer["url"] if trainer else None
+    return context
+

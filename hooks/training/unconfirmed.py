@@ -25,10 +25,10 @@ class Unconfirmed:
         return f"{self.path}:{self.line}: to be confirmed by the site owner: {self.context}"
 
 
-def _prose_lines(markdown: str):
-    """Yield (index, line) for lines outside fenced code blocks, where the marker means something."""
+def prose_lines(markdown: str, first_line: int = 1):
+    """Yield (file line, text) for the lines outside fenced blocks: the prose of a page."""
     fence = ""
-    for index, line in enumerate(markdown.split("\n")):
+    for index, line in enumerate(markdown.split("\n"), start=first_line):
         match = _FENCE.match(line)
         if fence:
             if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
@@ -53,11 +53,11 @@ def _outside_inline_code(line: str) -> list[tuple[int, int]]:
 def find_unconfirmed(markdown: str, path: str, first_line: int = 1) -> list[Unconfirmed]:
     """Every ``[VERIFY]`` marker in prose, with the text it follows."""
     found = []
-    for index, line in _prose_lines(markdown):
+    for line_number, line in prose_lines(markdown, first_line):
         for start, end in _outside_inline_code(line):
             for match in _MARKED.finditer(line, start, end):
                 context = re.sub(r"[*_\[\]]|\(tel:[^)]*\)|\(https?:[^)]*\)", "", match.group("before"))
-                found.append(Unconfirmed(path, first_line + index, context.strip(" -|:")[-80:]))
+                found.append(Unconfirmed(path, line_number, context.strip(" -|:")[-80:]))
     return found
 
 
@@ -65,7 +65,7 @@ def mark_unconfirmed(markdown: str, label: str) -> str:
     """Replace each marker in prose with a visible, translated "to be confirmed" note."""
     note = f'<span class="to-confirm">({html.escape(label)})</span>'
     lines = markdown.split("\n")
-    for index, line in _prose_lines(markdown):
+    for index, line in prose_lines(markdown, 0):
         pieces, last = [], 0
         for start, end in _outside_inline_code(line):
             pieces.append(line[last:start])

@@ -1,0 +1,41 @@
+/* Quick exit, after the GOV.UK "Exit this page" pattern. The links work without this
+   script; with it, the page is blanked at once and replaced in the tab's history. */
+(function () {
+  var link = document.querySelector("a[data-exit]");
+  var status = document.getElementById("exit-status");
+  if (!link || !status) return;
+  var presses = 0, timer = 0;
+
+  function leave(event) {
+    if (event) event.preventDefault();
+    // Blank first: on a slow connection the next site may take seconds to appear.
+    document.documentElement.style.background = "#fff";
+    document.body.textContent = "";
+    location.replace(link.href);
+  }
+
+  function say(text) { status.textContent = text; }
+
+  document.addEventListener("click", function (event) {
+    var target = event.target.closest && event.target.closest("a[data-exit]");
+    if (target) leave(event);
+  });
+
+  // Shift pressed on its own three times within 5 seconds. Not Escape: it stops page
+  // loads (so it could cancel the exit itself) and belongs to dialogs, full screen and
+  // assistive technology, where a reader must be able to use it without leaving.
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift" || event.repeat) {
+      if (event.key !== "Shift") presses = 0;
+      return;
+    }
+    clearTimeout(timer);
+    presses += 1;
+    if (presses >= 3) return leave();
+    say(status.getAttribute(presses === 1 ? "data-two-more" : "data-one-more"));
+    timer = setTimeout(function () {
+      presses = 0;
+      say(status.getAttribute("data-expired"));
+    }, 5000);
+  });
+})();

@@ -1,0 +1,211 @@
+"""The content checks over the whole ``docs/`` tree: every block and module, ids across the
+site, translation parity, freshness, and facts still to be confirmed.
+
+The build runs them before rendering anything; ``python -m training.checks docs`` (that
+is, ``make check``) runs them alone, without MkDocs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import Problem
+from .modules import Module, Section, headings_of, parse_front_matter, plan_problems, sections_of
+from .page import PageBlocks, read_page
+from .parity import PageContent, compare_pages, missing_counterparts
+from .source import split_front_matter
+from .unconfirmed import Unconfirmed, find_unconfirmed, prose_lines
+from .validate import duplicate_ids
+
+# Reviews of legal facts older than this are listed for the editors.
+STALE_AFTER = dt.timedelta(days=365)
+ALLOW_LIST = "translations.yml"
+
+
+@dataclass
+class Page:
+    """One Markdown file of one language, checked."""
+
+    path: str  # as editors see it: docs/fi/oikeudet/palkka.md
+    language: str
+    rel: str  # within the language folder: oikeudet/palkka.md
+    module: Module | None
+    blocks: PageBlocks
+    sections: list[Section]
+
+    @property
+    def content(self) -> PageContent:
+        return PageContent(self.path, self.module, self.blocks.quizzes, self.blocks.checklists)
+
+
+@dataclass
+class DocsReport:
+    """Everything the checks found, and the pages they read (the catalogues use them)."""
+
+    pages: list[Page] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    unconfirmed: list[Unconfirmed] = field(default_factory=list)
+
+    def modules(self, language: str) -> list[Module]:
+        """The valid modules of one language, by track and order."""
+        found = [p.module for p in self.pages if p.language == language and p.module and p.module.id]
+        return sorted(found, key=lambda m: (m.track, m.order, m.id))
+
+    def page_of(self, language: str, module_id: str) -> Page | None:
+        return next((p for p in self.pages if p.language == language and p.module
+                     and p.module.id == module_id), None)
+
+
+def languages_in(docs_dir: Path) -> list[str]:
+    """The language folders (``fi``, ``en``, …) directly under docs/."""
+    return sorted(p.name for p in docs_dir.iterdir() if p.is_dir() and 2 <= len(p.name) <= 3 and p.name.isalpha())
+
+
+def check_page(source: str, path: str, language: str, rel: str) -> tuple[Page, list[Problem], list[Problem], list[Unconfirmed]]:
+    """Check one page. Returns the page, its errors, its warnings and its unconfirmed facts."""
+    front, body, first_line = split_front_matter(source)
+    module, problems = parse_front_matter(front, path)
+    blocks = read_page(body, path, first_line)
+    problems += blocks.problems
+    prose = list(prose_lines(body, first_line))
+    problems += [Problem(path, line, f"placeholder '{text.strip()}' left from `make new-module`: write the real text")
+                 for line, text in prose if "TODO:" in text]
+    problems += [Problem(path, module.line_of(key), f"placeholder left from `make new-module` in '{key}': "
+                         "write the real text")
+                 for key in ("title", "objectives", "key_points", "reviewer")
+                 if module and "TODO:" in str(getattr(module, key))]
+    sections = []
+    warnings = []
+    if module is not None:
+        sections = sections_of(headings_of(prose), blocks.trainer_notes)
+        warnings = plan_problems(module, sections)
+    elif blocks.trainer_notes:
+        problems.append(Problem(path, blocks.trainer_notes[0].line,
+                                "trainer blocks belong in modules: give the page module front matter "
+                                "(see CONTRIBUTING.md) or remove the block"))
+    page = Page(path, language, rel, module, blocks, sections)
+    return page, problems, warnings, find_unconfirmed(body, path, first_line)
+
+
+def _allowed_untranslated(root: Path) -> tuple[dict[str, str], list[Problem]]:
+    path = root / ALLOW_LIST
+    if not path.exists():
+        return {}, []
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    entries = data.get("untranslated") or []
+    allowed, problems = {}, []
+    for entry in entries:
+        if not isinstance(entry, dict) or not entry.get("path") or not entry.get("reason"):
+            problems.append(Problem(ALLOW_LIST, 1, "each entry under 'untranslated' needs 'path:' and 'reason:'"))
+            continue
+        allowed[entry["path"]] = entry["reason"]
+    return allowed, problems
+
+
+def check_docs(docs_dir: Path, root: Path, today: dt.date | None = None) -> DocsReport:
+    """Run every content check over ``docs_dir``; paths in messages are relative to ``root``."""
+    today = today or dt.date.today()
+    report = DocsReport()
+    docs = docs_dir.resolve().relative_to(root.resolve()).as_posix()
+    languages = languages_in(docs_dir)
+    for language in languages:
+        for file in sorted((docs_dir / language).rglob("*.md")):
+            rel = file.relative_to(docs_dir / language).as_posix()
+            page, problems, warnings, unconfirmed = check_page(
+                file.read_text(encoding="utf-8"), f"{docs}/{language}/{rel}", language, rel)
+            report.pages.append(page)
+            report.problems += problems
+            report.warnings += warnings
+            report.unconfirmed += unconfirmed
+    for language in languages:
+        own = [p for p in report.pages if p.language == language]
+        report.problems += duplicate_ids([m for p in own for m in (*p.blocks.quizzes, *p.blocks.checklists)])
+        report.problems += _module_id_problems(own)
+    report.problems += _parity_problems(report, docs, languages, root)
+    report.warnings += _stale_reviews(report, today)
+    report.problems = sorted(set(report.problems))
+    report.warnings = sorted(set(report.warnings))
+    return report
+
+
+def _module_id_problems(pages: list[Page]) -> list[Problem]:
+    by_id: dict[str, list[Page]] = defaultdict(list)
+    for page in pages:
+        if page.module and page.module.id:
+            by_id[page.module.id].append(page)
+    problems = []
+    for ident, owners in by_id.items():
+        for page in owners[1:]:
+            problems.append(Problem(page.path, page.module.line_of("id"),
+                                    f"module id '{ident}' is also used by {owners[0].path}: give each module its own id"))
+    for page in pages:
+        for prerequisite in page.module.prerequisites if page.module else []:
+            if prerequisite not in by_id:
+                problems.append(Problem(page.path, page.module.line_of("prerequisites"),
+                                        f"prerequisite '{prerequisite}' is not the id of any module"))
+    return problems
+
+
+def _parity_problems(report: DocsReport, docs: str, languages: list[str], root: Path) -> list[Problem]:
+    allowed, problems = _allowed_untranslated(root)
+    paths = {lang: {p.rel for p in report.pages if p.language == lang} for lang in languages}
+    problems += missing_counterparts(paths, docs, allowed)
+    if not languages:
+        return problems
+    reference = languages[0] if "fi" not in languages else "fi"
+    by_key = {(p.language, p.rel): p for p in report.pages}
+    for language in languages:
+        if language == reference:
+            continue
+        for rel in sorted(paths[reference] & paths[language]):
+            problems += compare_pages(by_key[(reference, rel)].content, by_key[(language, rel)].content)
+    return problems
+
+
+def _stale_reviews(report: DocsReport, today: dt.date) -> list[Problem]:
+    return [Problem(p.path, p.module.line_of("reviewed"),
+                    f"the facts were last checked on {p.module.reviewed.isoformat()}, more than 12 months ago: "
+                    "check them against the sources and update 'reviewed'")
+            for p in report.pages
+            if p.module and p.module.legal and p.module.reviewed and today - p.module.reviewed > STALE_AFTER]
+
+
+def _annotate(kind: str, problem: Problem) -> str:
+    message = problem.message.replace("%", "%25").replace("\n", "%0A")
+    return f"::{kind} file={problem.path},line={problem.line}::{message}"
+
+
+def main(argv: list[str]) -> int:
+    """``make check``: print every problem and warning; exit 1 when there is a problem."""
+    docs_dir = Path(argv[0] if argv else "docs")
+    report = check_docs(docs_dir, Path.cwd())
+    github = os.environ.get("GITHUB_ACTIONS") == "true"
+    for problem in report.problems:
+        print(f"ERROR {problem}")
+        if github:
+            print(_annotate("error", problem))
+    for warning in report.warnings:
+        print(f"WARNING {warning}")
+        if github:
+            print(_annotate("warning", warning))
+    if report.unconfirmed:
+        print(f"\n{len(report.unconfirmed)} facts are marked [VERIFY]; confirm them at their source, "
+              "then remove the marker:")
+        for item in report.unconfirmed:
+            print(f"  {item}")
+    modules = {lang: len(report.modules(lang)) for lang in languages_in(docs_dir)}
+    print(f"\nChecked {len(report.pages)} pages ({', '.join(f'{k} {v} modules' for k, v in modules.items())}): "
+          f"{len(report.problems)} problems, {len(report.warnings)} warnings.")
+    return 1 if report.problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

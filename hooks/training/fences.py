@@ -1,0 +1,141 @@
+"""pymdownx.superfences glue: the formatters named in mkdocs.yml.
+
+    markdown_extensions:
+      - pymdownx.superfences:
+          custom_fences:
+            - {name: quiz, class: training-quiz, format: !!python/name:training.fences.quiz_fence}
+            - {name: checklist, class: training-checklist, format: !!python/name:training.fences.checklist_fence}
+            - {name: progress-controls, class: training-storage, format: !!python/name:training.fences.progress_controls_fence}
+
+A formatter only gets the block's text, so the page (its language, link resolver and
+path) comes from a context the MkDocs hook sets before each page
+(``set_render_context``). Superfences swallows ordinary exceptions and would show a
+broken block as code, so every failure here is raised as ``FenceError``, a
+``SuperFencesException``, which superfences lets through and which fails the build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from pymdownx.superfences import SuperFencesException
+
+from .catalogue import ModuleEntry, parse_request, render_catalogue
+from .errors import ContentError, Problem
+from .model import Quiz
+from .page import load_block
+from .render import render_checklist, render_progress_controls, render_quiz
+from .scan import find_blocks
+from .strings import load_strings
+
+Resolver = Callable[[str], str]
+
+
+def _identity(href: str) -> str:
+    return href
+
+
+class FenceError(ContentError, SuperFencesException):
+    """A block that cannot be rendered; ``str()`` is the located message(s)."""
+
+
+@dataclass
+class RenderContext:
+    """What the formatters need to know about the page being rendered."""
+
+    lang: str = "en"
+    resolve_link: Resolver = field(default=_identity)
+    path: str = ""
+    first_line: int = 1
+    module_entries: Callable[[], list[ModuleEntry]] = field(default=list)
+
+
+_context = RenderContext()
+
+
+def set_render_context(lang: str, resolve_link: Resolver | None = None, path: str = "", first_line: int = 1,
+                       module_entries: Callable[[], list[ModuleEntry]] | None = None) -> None:
+    """Set the page about to be rendered: its language (interface strings), a function
+    mapping relative links such as ``../oikeudet/palkka.md#x`` to built URLs, its path
+    for error messages, the file line where its Markdown starts (front matter + 1), and
+    the site's modules as seen from this page (for ``modules`` blocks)."""
+    global _context
+    _context = RenderContext(lang or "en", resolve_link or _identity, path, first_line, module_entries or list)
+
+
+def get_render_context() -> RenderContext:
+    """The context the formatters use now."""
+    return _context
+
+
+def _locate(kind: str, source: str, md: Any, ctx: RenderContext) -> int:
+    """File line of the fence that holds ``source``. Superfences does not say, but while
+    it runs, ``md.lines`` still holds the page, so the same scan the hook uses finds it."""
+    lines = getattr(md, "lines", None)
+    if isinstance(lines, list):
+        for block in find_blocks("\n".join(lines), ctx.first_line):
+            if block.kind == kind and block.error is None and block.body == source:
+                return block.line
+    return 0
+
+
+def _format(kind: str, source: str, md: Any) -> str:
+    ctx = _context
+    path = ctx.path or "(page)"
+    line = 0
+    try:
+        line = _locate(kind, source, md, ctx)
+        strings = load_strings(ctx.lang)
+        if kind == "progress-controls":
+            if source.strip():
+                raise FenceError(
+                    [Problem(path, line + 1, "the progress-controls block takes no content: delete the lines "
+                             "between its opening and closing fence")]
+                )
+            return render_progress_controls(strings)
+        if kind == "trainer":
+            return ""  # facilitator notes never reach the participant page
+        if kind == "modules":
+            request, problems = parse_request(source, path, line)
+            if problems:
+                raise FenceError(problems)
+            return render_catalogue(ctx.module_entries(), request, strings)
+        model = load_block(kind, source, path, line)
+        if isinstance(model, Quiz):
+            return render_quiz(model, strings, ctx.resolve_link)
+        return render_checklist(model, strings, ctx.resolve_link)
+    except FenceError:
+        raise
+    except ContentError as exc:
+        raise FenceError(exc.problems) from None
+    except Exception as exc:  # noqa: BLE001 - anything else would be swallowed by superfences
+        raise FenceError(
+            [Problem(path, line, f"the {kind} block could not be rendered ({type(exc).__name__}: {exc}): "
+                     "this is a bug in hooks/training, please report it")]
+        ) from exc
+
+
+def quiz_fence(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
+    """Superfences formatter for ```quiz blocks."""
+    return _format("quiz", source, md)
+
+
+def checklist_fence(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
+    """Superfences formatter for ```checklist blocks."""
+    return _format("checklist", source, md)
+
+
+def progress_controls_fence(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
+    """Superfences formatter for ```progress-controls (the remember/forget controls)."""
+    return _format("progress-controls", source, md)
+
+
+def trainer_fence(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
+    """Superfences formatter for ```trainer: renders nothing; the notes go to the trainer page."""
+    return _format("trainer", source, md)
+
+
+def modules_fence(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
+    """Superfences formatter for ```modules: a catalogue generated from the modules' front matter."""
+    return _format("modules", source, md)

@@ -1,0 +1,273 @@
+"""Training modules: the front matter schema, trainer notes, and the session plan.
+
+A page is a module when its front matter has an ``id``. Every key is checked (an unknown
+key is an error) and every problem names its file line, counted from the top of the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from yaml.nodes import MappingNode, Node, ScalarNode
+
+from .errors import Problem
+from .model import valid_id
+from .yamlread import YamlReader
+
+TRACKS = ("working-life", "rights", "company", "professionals")
+AUDIENCES = ("participant", "company", "professional", "trainer")
+MODULE_KEYS = (
+    "id", "title", "track", "order", "audiences", "duration", "objectives", "key_points",
+    "prerequisites", "legal", "sources", "reviewed", "reviewer",
+)
+REQUIRED_KEYS = ("id", "title", "track", "order", "audiences", "duration", "objectives", "key_points")
+# Keys MkDocs and Material read on any page; a module may use them too.
+PAGE_KEYS = ("title", "description", "hide", "search")
+TRAINER_KEYS = ("minutes", "notes", "sensitive")
+# Left by `make new-module`; a page that still holds one must not be published.
+PLACEHOLDER = "TODO:"
+_HEADING = re.compile(r"^## +(?P<text>.+?)\s*#*\s*$")
+
+
+@dataclass(frozen=True)
+class Source:
+    """An official source a module's facts come from."""
+
+    title: str
+    url: str
+
+
+@dataclass
+class Module:
+    """A module's metadata, as its front matter declares it."""
+
+    path: str
+    id: str = ""
+    title: str = ""
+    track: str = ""
+    order: int = 0
+    audiences: list[str] = field(default_factory=list)
+    teaching_minutes: int = 0
+    exercise_minutes: int = 0
+    objectives: list[str] = field(default_factory=list)
+    key_points: list[str] = field(default_factory=list)
+    prerequisites: list[str] = field(default_factory=list)
+    legal: bool = False
+    sources: list[Source] = field(default_factory=list)
+    reviewed: dt.date | None = None
+    reviewer: str = ""
+    key_lines: dict[str, int] = field(default_factory=dict, repr=False)
+
+    @property
+    def minutes(self) -> int:
+        """The declared length of a session on this module."""
+        return self.teaching_minutes + self.exercise_minutes
+
+    def line_of(self, key: str) -> int:
+        """The file line of a front matter key (the first line of the front matter if absent)."""
+        return self.key_lines.get(key, 2)
+
+
+@dataclass
+class TrainerNote:
+    """Facilitator notes for one section: never shown on the participant page."""
+
+    line: int
+    minutes: int = 0
+    notes: str = ""
+    sensitive: str = ""
+
+
+@dataclass
+class Section:
+    """A ``##`` section of a module and the trainer notes written in it."""
+
+    title: str
+    line: int
+    notes: list[TrainerNote] = field(default_factory=list)
+
+    @property
+    def minutes(self) -> int:
+        return sum(note.minutes for note in self.notes)
+
+
+def _whole_number(r: YamlReader, node: Node | None, key: str, place: str) -> int:
+    text = r.text(node, key, place)
+    if node is not None and not text.isdigit():
+        r.report(r.line(node), f"'{key}' in {place} must be a whole number of minutes or a position, not '{text}'")
+        return 0
+    return int(text) if text else 0
+
+
+def _text_list(r: YamlReader, node: Node | None, key: str, place: str) -> list[str]:
+    if node is None:
+        return []
+    items = r.sequence(node, f"'{key}' in {place} must be a list: start each entry on a new line with '- '")
+    return [r.text(item, key, place) for item in items or []]
+
+
+def parse_front_matter(front: str, path: str) -> tuple[Module | None, list[Problem]]:
+    """Read a page's front matter. Returns a Module when the page is one (it has an ``id``)."""
+    if not front.strip():
+        return None, []
+    r = YamlReader(path, front, 2)  # the front matter starts on line 2, after '---'
+    root = r.compose("front matter", 1)
+    if root is None:
+        return None, r.problems
+    if not isinstance(root, MappingNode):
+        r.report(2, "the front matter must be 'key: value' lines")
+        return None, r.problems
+    keys = {k.value for k, _ in root.value if isinstance(k, ScalarNode)}
+    if "id" not in keys:
+        r.mapping(root, PAGE_KEYS, lambda v: "the front matter",
+                  "the front matter must be 'key: value' lines")
+        return None, r.problems
+    read = r.mapping(root, MODULE_KEYS + tuple(k for k in PAGE_KEYS if k not in MODULE_KEYS),
+                     lambda v: "the module's front matter", "the front matter must be 'key: value' lines")
+    if read is None:
+        return None, r.problems
+    values, key_lines = read
+    place = "the module's front matter"
+    module = Module(path=path, key_lines=key_lines)
+    for key in REQUIRED_KEYS:
+        if key not in values:
+            r.report(2, f"a module needs '{key}:' in its front matter (see CONTRIBUTING.md, 'Training modules')")
+    module.id = r.text(values.get("id"), "id", place)
+    if module.id and not valid_id(module.id):
+        r.report(module.line_of("id"), f"module id '{module.id}' may use only a-z, 0-9 and '-'")
+    module.title = r.text(values.get("title"), "title", place)
+    module.track = r.text(values.get("track"), "track", place)
+    if "track" in values and module.track not in TRACKS:
+        r.report(module.line_of("track"), f"unknown track '{module.track}': use one of {', '.join(TRACKS)}")
+    module.order = _whole_number(r, values.get("order"), "order", place)
+    module.audiences = _text_list(r, values.get("audiences"), "audiences", place)
+    for audience in module.audiences:
+        if audience not in AUDIENCES:
+            r.report(module.line_of("audiences"),
+                     f"unknown audience '{audience}': use any of {', '.join(AUDIENCES)}")
+    if "audiences" in values and not module.audiences:
+        r.report(module.line_of("audiences"), "a module needs at least one audience")
+    _read_duration(r, values.get("duration"), module)
+    module.objectives = _text_list(r, values.get("objectives"), "objectives", place)
+    module.key_points = _text_list(r, values.get("key_points"), "key_points", place)
+    for key in ("objectives", "key_points"):
+        if key in values and not getattr(module, key):
+            r.report(module.line_of(key), f"'{key}' needs at least one entry")
+    module.prerequisites = _text_list(r, values.get("prerequisites"), "prerequisites", place)
+    module.legal = bool(r.boolean(values.get("legal"), "legal", place))
+    _read_sources(r, values.get("sources"), module)
+    module.reviewer = r.text(values.get("reviewer"), "reviewer", place)
+    _read_reviewed(r, values.get("reviewed"), module)
+    if module.legal:
+        if not module.sources:
+            r.report(module.line_of("legal"), "a module with legal facts (legal: true) needs 'sources:' "
+                     "with the title and url of each official source")
+        if module.reviewed is None:
+            r.report(module.line_of("legal"), "a module with legal facts (legal: true) needs "
+                     "'reviewed: YYYY-MM-DD', the date its facts were last checked")
+    return module, r.problems
+
+
+def _read_duration(r: YamlReader, node: Node | None, module: Module) -> None:
+    if node is None:
+        return
+    read = r.mapping(node, ("teaching", "exercises"), lambda v: "'duration'",
+                     "'duration' must hold 'teaching: MINUTES' and 'exercises: MINUTES' on indented lines")
+    if read is None:
+        return
+    values, _ = read
+    for key in ("teaching", "exercises"):
+        if key not in values:
+            r.report(r.line(node), f"'duration' needs '{key}:' (minutes; 0 if none)")
+    module.teaching_minutes = _whole_number(r, values.get("teaching"), "teaching", "'duration'")
+    module.exercise_minutes = _whole_number(r, values.get("exercises"), "exercises", "'duration'")
+
+
+def _read_sources(r: YamlReader, node: Node | None, module: Module) -> None:
+    if node is None:
+        return
+    items = r.sequence(node, "'sources' must be a list: start each source with '- title:' and give its 'url:'")
+    for index, item in enumerate(items or [], start=1):
+        read = r.mapping(item, ("title", "url"), lambda v: f"source {index}",
+                         f"source {index} must be written as '- title: ...' with 'url: ...' below it")
+        if read is None:
+            continue
+        values, _ = read
+        title = r.text(values.get("title"), "title", f"source {index}")
+        url = r.text(values.get("url"), "url", f"source {index}")
+        if not title or not url.startswith(("https://", "http://")):
+            r.report(r.line(item), f"source {index} needs a 'title:' and a 'url:' starting with https://")
+        module.sources.append(Source(title, url))
+
+
+def _read_reviewed(r: YamlReader, node: Node | None, module: Module) -> None:
+    if node is None:
+        return
+    text = r.text(node, "reviewed", "the module's front matter")
+    try:
+        module.reviewed = dt.date.fromisoformat(text)
+    except ValueError:
+        r.report(r.line(node), f"'reviewed' must be a date written YYYY-MM-DD, not '{text}'")
+
+
+def parse_trainer(body: str, path: str, line: int) -> tuple[TrainerNote | None, list[Problem]]:
+    """Read a ``trainer`` block; ``line`` is the file line of its opening fence."""
+    r = YamlReader(path, body, line + 1)
+    root = r.compose("trainer", line)
+    if root is None:
+        if not r.problems:
+            r.report(line, "the trainer block is empty: add 'minutes:' and 'notes:'")
+        return None, r.problems
+    read = r.mapping(root, TRAINER_KEYS, lambda v: "the trainer block",
+                     "a trainer block must be 'key: value' lines: minutes, notes and optionally sensitive")
+    if read is None:
+        return None, r.problems
+    values, _ = read
+    note = TrainerNote(line=line)
+    note.minutes = _whole_number(r, values.get("minutes"), "minutes", "the trainer block")
+    note.notes = r.text(values.get("notes"), "notes", "the trainer block")
+    note.sensitive = r.text(values.get("sensitive"), "sensitive", "the trainer block")
+    if "minutes" not in values:
+        r.report(line, "the trainer block needs 'minutes:', the time this section takes in a session")
+    if not note.notes:
+        r.report(line, "the trainer block needs 'notes:' for the facilitator")
+    return note, r.problems
+
+
+def sections_of(headings: list[tuple[int, str]], notes: list[TrainerNote]) -> list[Section]:
+    """Group trainer notes under the ``##`` section they are written in."""
+    sections = [Section(title, line) for line, title in headings]
+    for note in notes:
+        owner = next((s for s in reversed(sections) if s.line < note.line), None)
+        if owner is not None:
+            owner.notes.append(note)
+    return sections
+
+
+def headings_of(prose_lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The ``##`` headings among (file line, text) lines outside fenced blocks."""
+    found = []
+    for line, text in prose_lines:
+        match = _HEADING.match(text.strip())
+        if match:
+            found.append((line, re.sub(r"\s*\{[^}]*\}$", "", match.group("text"))))
+    return found
+
+
+def plan_problems(module: Module, sections: list[Section]) -> list[Problem]:
+    """Warnings about the session plan: sections without notes, minutes that do not add up."""
+    found = []
+    for section in sections:
+        if not section.notes:
+            found.append(Problem(module.path, section.line,
+                                 f"section '{section.title}' has no trainer block: add one with its minutes"))
+    planned = sum(section.minutes for section in sections)
+    if sections and planned != module.minutes:
+        found.append(Problem(
+            module.path, module.line_of("duration"),
+            f"the trainer blocks add up to {planned} minutes, but 'duration' declares "
+            f"{module.minutes} ({module.teaching_minutes} teaching + {module.exercise_minutes} exercises): "
+            "make them agree"))
+    return found

@@ -1,0 +1,90 @@
+"""Check every quiz and checklist of one Markdown page. Pure: no MkDocs, no files, no
+global state. ``check_markdown`` (or ``read_page``, the same with trainer notes) is
+what the build calls per page."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .catalogue import CatalogueRequest, parse_request
+from .errors import ContentError, Problem
+from .model import Checklist, Quiz
+from .modules import TrainerNote, parse_trainer
+from .parse import parse_block
+from .scan import find_blocks
+from .validate import duplicate_ids_on_page, validate
+
+
+@dataclass
+class PageBlocks:
+    """What one page holds: every problem of its blocks (sorted), the quizzes and
+    checklists that could be read (also those with problems, so the site-wide id check
+    still sees them), and its trainer notes."""
+
+    problems: list[Problem] = field(default_factory=list)
+    quizzes: list[Quiz] = field(default_factory=list)
+    checklists: list[Checklist] = field(default_factory=list)
+    trainer_notes: list[TrainerNote] = field(default_factory=list)
+    catalogues: list[CatalogueRequest] = field(default_factory=list)
+
+
+def load_block(kind: str, body: str, path: str, line: int) -> Quiz | Checklist:
+    """Parse and validate one block body; ``line`` is the file line of its opening fence.
+
+    Returns a valid model, or raises ContentError listing every problem.
+    """
+    model, problems = parse_block(kind, body, path, line)
+    if model is not None:
+        problems = problems + validate(model)
+    if problems or model is None:
+        raise ContentError(problems)
+    return model
+
+
+def read_page(markdown: str, path: str, first_line: int = 1) -> PageBlocks:
+    """Find, parse and validate all blocks of a page.
+
+    ``path`` is how messages name the file (e.g. ``docs/fi/oikeudet/sopimus.md``);
+    ``first_line`` is the file line of the first line of ``markdown`` (front matter
+    lines + 1, see ``source.split_front_matter``).
+    """
+    page = PageBlocks()
+    problems: list[Problem] = []
+    for block in find_blocks(markdown, first_line):
+        if block.error is not None:
+            problems.append(Problem(path, block.error_line, block.error))
+        elif block.kind == "progress-controls":
+            if block.body.strip():
+                problems.append(
+                    Problem(
+                        path,
+                        block.line + 1,
+                        "the progress-controls block takes no content: delete the lines between "
+                        "its opening and closing fence",
+                    )
+                )
+        elif block.kind == "trainer":
+            note, found = parse_trainer(block.body, path, block.line)
+            problems.extend(found)
+            if note is not None:
+                page.trainer_notes.append(note)
+        elif block.kind == "modules":
+            request, found = parse_request(block.body, path, block.line)
+            problems.extend(found)
+            page.catalogues.append(request)
+        else:
+            model, found = parse_block(block.kind, block.body, path, block.line)
+            problems.extend(found)
+            if model is None:
+                continue
+            problems.extend(validate(model))
+            (page.quizzes if isinstance(model, Quiz) else page.checklists).append(model)  # type: ignore[arg-type]
+    problems.extend(duplicate_ids_on_page([*page.quizzes, *page.checklists]))
+    page.problems = sorted(set(problems))
+    return page
+
+
+def check_markdown(markdown: str, path: str, first_line: int = 1) -> tuple[list[Problem], list[Quiz], list[Checklist]]:
+    """``read_page`` as a tuple: (every problem, the quizzes, the checklists)."""
+    page = read_page(markdown, path, first_line)
+    return page.problems, page.quizzes, page.checklists

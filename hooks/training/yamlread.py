@@ -1,0 +1,195 @@
+"""Reading YAML for editors: composed nodes with file lines, and messages that say
+what is wrong and how to fix it.
+
+The YAML is composed into nodes rather than loaded into Python objects, for three
+reasons: every node knows its line; text keeps exactly what the editor wrote (plain
+``Yes``/``No``/``7`` stay text instead of becoming a boolean or a number); and nothing
+is ever constructed from YAML tags. Quiz and checklist blocks (``parse``) and module
+front matter (``modules``) share this reader.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Callable
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .errors import Problem
+
+YAML_TAG = "tag:yaml.org,2002:"
+# Tags that YAML gives plain values by itself; any other tag was written by hand.
+_IMPLICIT_TAGS = {YAML_TAG + t for t in ("str", "bool", "int", "float", "null", "timestamp", "seq", "map")}
+_BOOLS: dict[str, bool] = SafeConstructor.bool_values
+
+
+class YamlReader:
+    """Walks composed YAML nodes, collecting problems with their file lines."""
+
+    def __init__(self, path: str, body: str, base: int):
+        """``base`` is the file line of the first line of ``body``."""
+        self.path = path
+        self.body = body
+        self.base = base  # file line of the body's first line
+        self.problems: list[Problem] = []
+
+    def line(self, node: Node) -> int:
+        """File line where a node starts."""
+        return self.base + node.start_mark.line
+
+    def report(self, line: int, message: str) -> None:
+        """Record a problem at a file line."""
+        self.problems.append(Problem(self.path, line, message))
+
+    # -- YAML as a whole -------------------------------------------------------------
+
+    def compose(self, what: str, fence_line: int) -> Node | None:
+        """Compose the body into a node tree, or report why it is not valid YAML."""
+        try:
+            for event in yaml.parse(self.body, Loader=yaml.SafeLoader):
+                if isinstance(event, yaml.AliasEvent):
+                    # Aliases could build cycles, and editors never need them.
+                    self.report(
+                        self.base + event.start_mark.line,
+                        "YAML aliases ('*name') are not supported: write the text out in full",
+                    )
+            if self.problems:
+                return None
+            return yaml.compose(self.body, Loader=yaml.SafeLoader)
+        except yaml.MarkedYAMLError as exc:
+            # An unclosed quote is best shown where it opens; anything else where it was noticed.
+            quoted = "quoted scalar" in (exc.context or "")
+            mark = (exc.context_mark if quoted else None) or exc.problem_mark or exc.context_mark
+            line = self.base + mark.line if mark is not None else fence_line
+            self.report(line, _yaml_message(exc))
+        except yaml.reader.ReaderError as exc:
+            line = self.base + self.body[: max(exc.position, 0)].count("\n")
+            char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+            self.report(
+                line,
+                f"the {what} block contains an invisible control character (#x{char:04x}): "
+                "delete it and retype the text around it",
+            )
+        except yaml.YAMLError as exc:
+            self.report(fence_line, f"invalid YAML in the {what} block ({exc}): check its indentation")
+        except RecursionError:
+            self.report(fence_line, f"the {what} block is nested too deeply: use the documented keys only")
+        return None
+
+    # -- node kinds ------------------------------------------------------------------
+
+    def check_tag(self, node: Node) -> bool:
+        """False (and a problem) for a hand-written YAML tag such as ``!foo``."""
+        if node.tag in _IMPLICIT_TAGS:
+            return True
+        self.report(
+            self.line(node),
+            f"YAML tags such as '{node.tag}' are not supported: remove the tag, "
+            "or put the text in quotes",
+        )
+        return False
+
+    def mapping(
+        self, node: Node, allowed: tuple[str, ...], where: Callable[[dict[str, Node]], str], shape: str
+    ) -> tuple[dict[str, Node], dict[str, int]] | None:
+        """Read a mapping with known keys. Returns (values by key, line of each key)."""
+        if not isinstance(node, MappingNode):
+            self.report(self.line(node), shape)
+            return None
+        if not self.check_tag(node):
+            return None
+        values: dict[str, Node] = {}
+        lines: dict[str, int] = {}
+        unknown: list[tuple[Node, str]] = []
+        duplicate: list[tuple[Node, str]] = []
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, ScalarNode):
+                self.report(self.line(key_node), "a key must be a plain word such as 'text': remove the brackets or '?'")
+                continue
+            key = key_node.value
+            if key in lines:
+                duplicate.append((key_node, key))
+            elif key not in allowed:
+                unknown.append((key_node, key))
+            else:
+                values[key] = value_node
+                lines[key] = self.line(key_node)
+        # The id is read before reporting, so messages can name the thing by its id.
+        place = where(values)
+        for key_node, key in duplicate:
+            self.report(
+                self.line(key_node),
+                f"key '{key}' appears twice in {place} (first on line {lines[key]}): keep only one",
+            )
+        for key_node, key in unknown:
+            self.report(self.line(key_node), _unknown_key(key, place, allowed))
+        return values, lines
+
+    def sequence(self, node: Node, shape: str) -> list[Node] | None:
+        """Read a list; a list written empty (``key:`` with nothing) is an empty list."""
+        if isinstance(node, ScalarNode) and node.tag == YAML_TAG + "null":
+            return []
+        if not isinstance(node, SequenceNode):
+            self.report(self.line(node), shape)
+            return None
+        if not self.check_tag(node):
+            return None
+        return list(node.value)
+
+    def text(self, node: Node | None, key: str, place: str) -> str:
+        """Text exactly as written (a plain ``Yes`` or ``7`` stays text)."""
+        if node is None:
+            return ""
+        if not isinstance(node, ScalarNode):
+            self.report(
+                self.line(node),
+                f"'{key}' in {place} must be text, not a list or a group of keys: write the text "
+                f"after '{key}:' on the same line, or start it with '{key}: |' and indent the lines below",
+            )
+            return ""
+        if not self.check_tag(node):
+            return ""
+        if node.tag == YAML_TAG + "null" and node.style is None:
+            return ""
+        return node.value.strip()
+
+    def boolean(self, node: Node | None, key: str, place: str) -> bool | None:
+        """A yes/no value: true or false (YAML's yes/no/on/off are accepted too)."""
+        if node is None:
+            return None
+        if isinstance(node, ScalarNode) and node.tag in (YAML_TAG + "bool", YAML_TAG + "str"):
+            value = _BOOLS.get(node.value.strip().lower())
+            if value is not None:
+                return value
+        shown = node.value if isinstance(node, ScalarNode) else "a list"
+        self.report(self.line(node), f"'{key}' in {place} must be true or false, not '{shown}'")
+        return None
+
+
+def _unknown_key(key: str, place: str, allowed: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+    if close:
+        return f"unknown key '{key}' in {place}: did you mean '{close[0]}'?"
+    return f"unknown key '{key}' in {place}: use only {', '.join(allowed)}"
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    """Say what a PyYAML error means for an editor, and how to fix it."""
+    problem = (exc.problem or exc.context or "").strip()
+    if "quoted scalar" in (exc.context or ""):
+        return "a text in quotes is never closed: end it with the same quote mark it starts with"
+    if "'\\t'" in problem or "\t" in problem:
+        return "a tab is used for indentation: indent with spaces only"
+    if problem.startswith("mapping values are not allowed"):
+        return (
+            "a ': ' inside a value, or a line indented deeper than the key above it: put text "
+            "that contains ': ' in quotes (text: \"Huom: ...\"), and start keys of the same "
+            "level in the same column"
+        )
+    return (
+        f"invalid YAML ({problem}): check that keys at the same level start in the same column, "
+        "that each list entry starts with '- ', and that text containing ': ', ' #' or "
+        "starting with a quote, '[', '{', '*', '&', '!', '|', '>', '%' or '@' is put in quotes"
+    )
