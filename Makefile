@@ -8,7 +8,7 @@ READY  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve site test check browser clean
+.PHONY: serve site test check new-module browser clean
 
 # The environment: exactly the versions in requirements.lock, checked against their hashes.
 $(READY): requirements.lock pyproject.toml
@@ -29,9 +29,14 @@ site: $(READY)
 check: $(READY)
 	$(BIN)/python -m training.checks docs
 
+## new-module: a Finnish/English module pair to fill in, e.g.
+##   make new-module ID=lomaraha TRACK=rights FILE=oikeudet/lomaraha.md
+new-module: $(READY)
+	$(BIN)/python scripts/new_module.py --id "$(ID)" --track "$(TRACK)" --file "$(FILE)"
+
 ## test: every test, browser tests included (installs Chromium if it can).
 test: $(READY) browser
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 ## browser: make sure the system Chromium is there (never Playwright's own download).
 browser:

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import get_plugin_logger
+from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
@@ -29,6 +29,11 @@ log = get_plugin_logger("training")
 # the language being built (after the i18n plugin has chosen them), for links between modules.
 _report = DocsReport()
 _files = Files([])
+# Every language build writes its 404 page to the site root; keep each in its own folder.
+_not_found_pages: dict[str, str] = {}
+# The language builds in progress: the i18n plugin runs the others inside the default one's
+# on_post_build, and leaves the config set to the last language it built.
+_building: list[str] = []
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -41,6 +46,11 @@ def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
 
 
+def _default_language(config: MkDocsConfig) -> str:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "default_language", None) or config.theme["language"]
+
+
 def _split_locale(src_uri: str) -> tuple[str, str]:
     """``en/oikeudet/palkka.md`` -> (``en``, ``oikeudet/palkka.md``)."""
     locale, _, rel = src_uri.partition("/")
@@ -51,12 +61,14 @@ def on_pre_build(config: MkDocsConfig) -> None:
     """Check every page before anything renders, so that all problems are reported at once;
     then write the trainer page of every module, for MkDocs to find like any other page."""
     global _report
+    if _language(config) == _default_language(config):
+        _building.clear()
+    _building.append(_language(config))
     docs_dir = Path(config.docs_dir)
     _report = checks.check_docs(docs_dir, _root(config))
     if _report.problems:
         raise PluginError(str(ContentError(_report.problems)))
-    i18n = config.plugins.get("i18n")
-    if _language(config) == getattr(i18n, "default_language", _language(config)):  # report once
+    if _language(config) == _default_language(config):  # report once, not once per language
         for warning in _report.warnings:
             log.warning(str(warning))
         if _report.unconfirmed:
@@ -143,3 +155,21 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     context["trainer_url"] = trainer["url"] if trainer else None
     return context
 
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name == "404.html":
+        _not_found_pages[_language(config)] = output
+    return output
+
+
+@event_priority(-150)  # after the i18n plugin has built the other languages
+def on_post_build(config: MkDocsConfig) -> None:
+    """Put each language's 404 page in its own folder, the default language's at the root."""
+    language = _building.pop() if _building else _language(config)
+    folder = "" if language == _default_language(config) else language
+    page = _not_found_pages.get(language)
+    if page is not None:
+        target = Path(config.site_dir, folder, "404.html")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page, encoding="utf-8")

@@ -7,6 +7,7 @@ Nothing here is written by hand: landing pages, the catalogue and the trainer ki
 from __future__ import annotations
 
 import html
+import os
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -215,5 +216,8 @@ def write_trainer_pages(docs_dir: Path, pages, strings_for: Callable[[str], dict
             stale.unlink()
     for target, content in wanted.items():
         if not target.exists() or target.read_text(encoding="utf-8") != content:
-            target.write_text(content, encoding="utf-8")
+            # Atomic, because a second build (tests run in parallel) may be reading it.
+            partial = target.with_name(f".{target.name}.{os.getpid()}")
+            partial.write_text(content, encoding="utf-8")
+            os.replace(partial, target)
     return sorted(wanted)
