@@ -51,6 +51,15 @@ def _default_language(config: MkDocsConfig) -> str:
     return getattr(i18n, "default_language", None) or config.theme["language"]
 
 
+def _languages(config: MkDocsConfig) -> list[str] | None:
+    """The site's languages, the default first (None without the i18n plugin)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return None
+    languages = [lang.locale for lang in i18n.config.languages]
+    return sorted(languages, key=lambda locale: locale != _default_language(config))
+
+
 def _split_locale(src_uri: str) -> tuple[str, str]:
     """``en/oikeudet/palkka.md`` -> (``en``, ``oikeudet/palkka.md``)."""
     locale, _, rel = src_uri.partition("/")
@@ -65,7 +74,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _building.clear()
     _building.append(_language(config))
     docs_dir = Path(config.docs_dir)
-    _report = checks.check_docs(docs_dir, _root(config))
+    _report = checks.check_docs(docs_dir, _root(config), languages=_languages(config))
     if _report.problems:
         raise PluginError(str(ContentError(_report.problems)))
     if _language(config) == _default_language(config):  # report once, not once per language

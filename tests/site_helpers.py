@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -58,3 +59,27 @@ class BuiltPage:
 def built_pages(site: Path) -> list[BuiltPage]:
     """Every HTML page of the built site, in a stable order."""
     return [BuiltPage(site, p) for p in sorted(site.rglob("*.html"))]
+
+
+def make_fixture_site(project: Path, pages: dict[str, str], languages_yaml: str | None = None) -> Path:
+    """A small site in ``project`` built with this project's configuration, hooks and theme.
+
+    ``pages`` maps paths under docs/ (``fi/a.md``) to their text; the navigation is
+    generated from the files. ``languages_yaml`` replaces the i18n ``languages:`` list.
+    """
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.split("\n# Paths without the language folder")[0]  # drop the nav
+    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    config = config.replace("  - hooks/mkdocs_training.py", f"  - {ROOT / 'hooks/mkdocs_training.py'}")
+    config = config.replace("watch:\n  - hooks\n  - overrides\n", "")
+    if languages_yaml is not None:
+        start = config.index("      languages:\n")
+        end = config.index("\nhooks:")
+        config = config[:start] + languages_yaml.rstrip() + "\n" + config[end:]
+    (project / "mkdocs.yml").write_text(config + "\nnot_in_nav: |\n  *-kouluttajalle.md\n", encoding="utf-8")
+    shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    for rel, text in pages.items():
+        path = project / "docs" / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return project

@@ -16,8 +16,9 @@ from pathlib import Path
 
 import yaml
 
+from .catalogue import is_generated
 from .errors import Problem
-from .modules import Module, Section, headings_of, parse_front_matter, plan_problems, sections_of
+from .modules import PLACEHOLDER, Module, Section, headings_of, parse_front_matter, plan_problems, sections_of
 from .page import PageBlocks, read_page
 from .parity import PageContent, compare_pages, missing_counterparts
 from .source import split_front_matter
@@ -69,6 +70,39 @@ def languages_in(docs_dir: Path) -> list[str]:
     return sorted(p.name for p in docs_dir.iterdir() if p.is_dir() and 2 <= len(p.name) <= 3 and p.name.isalpha())
 
 
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml without running its tags (!ENV, !!python/name)."""
+
+
+_TolerantLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def _read_config(config_file: Path) -> dict:
+    return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+
+
+def unconfirmed_in_config(config_file: Path) -> list[Unconfirmed]:
+    """The help line shown on every page, while the site owner has not confirmed it."""
+    help_line = (_read_config(config_file).get("extra") or {}).get("help_line") or {}
+    if not help_line or help_line.get("confirmed"):
+        return []
+    lines = config_file.read_text(encoding="utf-8").split("\n")
+    line = next((i for i, text in enumerate(lines, 1) if text.strip().startswith("help_line:")), 1)
+    return [Unconfirmed(config_file.name, line, f"help line {help_line.get('display', '')} (set confirmed: true)")]
+
+
+def configured_languages(config_file: Path) -> list[str]:
+    """The languages of the i18n plugin in mkdocs.yml, the default first."""
+    config = _read_config(config_file)
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            entries = (plugin["i18n"] or {}).get("languages") or []
+            ordered = sorted(entries, key=lambda e: not e.get("default"))
+            return [e["locale"] for e in ordered if e.get("locale")]
+    return []
+
+
 def check_page(source: str, path: str, language: str, rel: str) -> tuple[Page, list[Problem], list[Problem], list[Unconfirmed]]:
     """Check one page. Returns the page, its errors, its warnings and its unconfirmed facts."""
     front, body, first_line = split_front_matter(source)
@@ -76,12 +110,10 @@ def check_page(source: str, path: str, language: str, rel: str) -> tuple[Page, l
     blocks = read_page(body, path, first_line)
     problems += blocks.problems
     prose = list(prose_lines(body, first_line))
-    problems += [Problem(path, line, f"placeholder '{text.strip()}' left from `make new-module`: write the real text")
-                 for line, text in prose if "TODO:" in text]
-    problems += [Problem(path, module.line_of(key), f"placeholder left from `make new-module` in '{key}': "
+    # Anywhere: front matter, prose and blocks alike, since a placeholder must never be published.
+    problems += [Problem(path, number, f"placeholder '{text.strip()[:60]}' left from `make new-module`: "
                          "write the real text")
-                 for key in ("title", "objectives", "key_points", "reviewer")
-                 if module and "TODO:" in str(getattr(module, key))]
+                 for number, text in enumerate(source.split("\n"), start=1) if PLACEHOLDER in text]
     sections = []
     warnings = []
     if module is not None:
@@ -92,7 +124,7 @@ def check_page(source: str, path: str, language: str, rel: str) -> tuple[Page, l
                                 "trainer blocks belong in modules: give the page module front matter "
                                 "(see CONTRIBUTING.md) or remove the block"))
     page = Page(path, language, rel, module, blocks, sections)
-    return page, problems, warnings, find_unconfirmed(body, path, first_line)
+    return page, sorted(problems), warnings, find_unconfirmed(body, path, first_line)
 
 
 def _allowed_untranslated(root: Path) -> tuple[dict[str, str], list[Problem]]:
@@ -110,15 +142,23 @@ def _allowed_untranslated(root: Path) -> tuple[dict[str, str], list[Problem]]:
     return allowed, problems
 
 
-def check_docs(docs_dir: Path, root: Path, today: dt.date | None = None) -> DocsReport:
-    """Run every content check over ``docs_dir``; paths in messages are relative to ``root``."""
+def check_docs(docs_dir: Path, root: Path, today: dt.date | None = None,
+               languages: list[str] | None = None) -> DocsReport:
+    """Run every content check over ``docs_dir``; paths in messages are relative to ``root``.
+
+    ``languages`` are the site's languages, the default first (the folders under docs/ if
+    not given): a language whose folder is missing altogether is then still compared.
+    """
     today = today or dt.date.today()
     report = DocsReport()
     docs = docs_dir.resolve().relative_to(root.resolve()).as_posix()
-    languages = languages_in(docs_dir)
+    languages = list(languages or languages_in(docs_dir))
     for language in languages:
-        for file in sorted((docs_dir / language).rglob("*.md")):
-            rel = file.relative_to(docs_dir / language).as_posix()
+        folder = docs_dir / language
+        for file in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
+            if is_generated(file):
+                continue
+            rel = file.relative_to(folder).as_posix()
             page, problems, warnings, unconfirmed = check_page(
                 file.read_text(encoding="utf-8"), f"{docs}/{language}/{rel}", language, rel)
             report.pages.append(page)
@@ -160,7 +200,7 @@ def _parity_problems(report: DocsReport, docs: str, languages: list[str], root: 
     problems += missing_counterparts(paths, docs, allowed)
     if not languages:
         return problems
-    reference = languages[0] if "fi" not in languages else "fi"
+    reference = languages[0]
     by_key = {(p.language, p.rel): p for p in report.pages}
     for language in languages:
         if language == reference:
@@ -186,7 +226,11 @@ def _annotate(kind: str, problem: Problem) -> str:
 def main(argv: list[str]) -> int:
     """``make check``: print every problem and warning; exit 1 when there is a problem."""
     docs_dir = Path(argv[0] if argv else "docs")
-    report = check_docs(docs_dir, Path.cwd())
+    config = Path("mkdocs.yml")
+    languages = configured_languages(config) if config.exists() else None
+    report = check_docs(docs_dir, Path.cwd(), languages=languages)
+    if config.exists():
+        report.unconfirmed = unconfirmed_in_config(config) + report.unconfirmed
     github = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in report.problems:
         print(f"ERROR {problem}")
@@ -201,7 +245,7 @@ def main(argv: list[str]) -> int:
               "then remove the marker:")
         for item in report.unconfirmed:
             print(f"  {item}")
-    modules = {lang: len(report.modules(lang)) for lang in languages_in(docs_dir)}
+    modules = {lang: len(report.modules(lang)) for lang in languages or languages_in(docs_dir)}
     print(f"\nChecked {len(report.pages)} pages ({', '.join(f'{k} {v} modules' for k, v in modules.items())}): "
           f"{len(report.problems)} problems, {len(report.warnings)} warnings.")
     return 1 if report.problems else 0

@@ -164,7 +164,7 @@ def parse_front_matter(front: str, path: str) -> tuple[Module | None, list[Probl
         if not module.sources:
             r.report(module.line_of("legal"), "a module with legal facts (legal: true) needs 'sources:' "
                      "with the title and url of each official source")
-        if module.reviewed is None:
+        if "reviewed" not in values:
             r.report(module.line_of("legal"), "a module with legal facts (legal: true) needs "
                      "'reviewed: YYYY-MM-DD', the date its facts were last checked")
     return module, r.problems

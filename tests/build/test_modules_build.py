@@ -1,0 +1,178 @@
+"""Training modules in the real build: catalogues from front matter, trainer pages, notices."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from site_helpers import ROOT, LANGUAGES, make_fixture_site, mkdocs_build, parse_html
+
+DOCS = ROOT / "docs"
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def modules_of(language: str) -> dict[str, dict]:
+    """Every module of a language, read straight from the source files."""
+    found = {}
+    for path in (DOCS / language).rglob("*.md"):
+        if path.name.endswith("-kouluttajalle.md"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        if text.startswith("---\n"):
+            meta = front_matter(path)
+            if "id" in meta:
+                meta["url"] = path.relative_to(DOCS / language).with_suffix("").as_posix() + "/"
+                found[meta["id"]] = meta
+    return found
+
+
+def page_url(language: str, rel: str) -> str:
+    return ("" if language == LANGUAGES[0] else f"{language}/") + rel
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_catalogue_lists_every_module_with_its_duration_and_track_totals(site_dir, language):
+    modules = modules_of(language)
+    assert len(modules) >= 20
+    soup = parse_html(site_dir / page_url(language, "moduulit/index.html"))
+    by_track = soup.select(".module-catalogue")[0]
+    links = {a.get_text(strip=True): a["href"] for a in by_track.select(".module-catalogue__list > li > a")}
+    assert set(links) == {m["title"] for m in modules.values()}
+    for module in modules.values():
+        assert links[module["title"]].endswith(module["url"]), (module["id"], links[module["title"]])
+    totals = [p.get_text() for p in by_track.select(".module-catalogue__total")]
+    tracks = {}
+    for module in modules.values():
+        tracks.setdefault(module["track"], []).append(module["duration"]["teaching"] + module["duration"]["exercises"])
+    expected_counts = sorted(len(v) for v in tracks.values())
+    assert sorted(int(re.match(r"\d+", t).group()) for t in totals) == expected_counts
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_landing_page_lists_its_own_track_in_order(site_dir, language):
+    modules = modules_of(language)
+    for folder, track in (("oikeudet", "rights"), ("tyoelama", "working-life"), ("yritykset", "company")):
+        soup = parse_html(site_dir / page_url(language, f"{folder}/index.html"))
+        listed = [a.get_text(strip=True) for a in soup.select(".module-catalogue__list > li > a")]
+        expected = [m["title"] for m in sorted((m for m in modules.values() if m["track"] == track),
+                                               key=lambda m: m["order"])]
+        assert listed == expected, folder
+
+
+def test_facilitator_notes_are_only_on_the_trainer_page(site_dir):
+    source = (DOCS / "fi/oikeudet/palkka.md").read_text(encoding="utf-8")
+    notes = [yaml.safe_load(block)["notes"] for block in re.findall(r"```trainer\n(.*?)```", source, re.S)]
+    assert len(notes) >= 3
+    phrase = notes[0].split("\n")[0].strip()[:40]
+    participant = (site_dir / "oikeudet/palkka/index.html").read_text(encoding="utf-8")
+    trainer = parse_html(site_dir / "oikeudet/palkka-kouluttajalle/index.html")
+    assert phrase not in participant
+    assert "```trainer" not in participant and "minutes:" not in participant
+    assert phrase in trainer.get_text()
+    headings = [h.get_text(strip=True).rstrip("¶") for h in trainer.select("article h2")]
+    assert headings == ["Istunnon suunnitelma", "Ohjaajan muistiinpanot", "Vastausavain"]
+
+
+def test_the_trainer_page_has_the_plan_and_the_answer_key(site_dir):
+    trainer = parse_html(site_dir / "en/oikeudet/palkka-kouluttajalle/index.html")
+    rows = trainer.select("article table tr")
+    meta = front_matter(DOCS / "en/oikeudet/palkka.md")
+    total = meta["duration"]["teaching"] + meta["duration"]["exercises"]
+    assert rows[-1].get_text(" ", strip=True) == f"Total {total}"
+    source = (DOCS / "en/oikeudet/palkka.md").read_text(encoding="utf-8")
+    quiz = yaml.safe_load(re.search(r"```quiz\n(.*?)```", source, re.S).group(1))
+    text = trainer.get_text(" ", strip=True)
+    for question in quiz["questions"]:
+        if question["type"] in ("single", "multiple"):
+            for option in question["options"]:
+                if option.get("correct"):
+                    assert option["text"].split("*")[0][:25] in text
+
+
+def test_a_module_page_shows_its_header_footer_and_neighbours(site_dir):
+    soup = parse_html(site_dir / "oikeudet/palkka/index.html")
+    meta = front_matter(DOCS / "fi/oikeudet/palkka.md")
+    header = soup.select_one(".module-header").get_text(" ", strip=True)
+    assert f"{meta['duration']['teaching'] + meta['duration']['exercises']} min" in header
+    assert all(objective in header for objective in meta["objectives"])
+    footer = soup.select_one(".module-footer")
+    assert [a["href"] for a in footer.select(".module-sources a")] == [s["url"] for s in meta["sources"]]
+    assert footer.select_one("time")["datetime"] == str(meta["reviewed"])
+    pager = {a["rel"][0]: a["href"] for a in footer.select(".module-pager a")}
+    assert pager == {"prev": "../tyosopimus/", "next": "../tyoaika/"}
+    assert footer.select_one(".module-trainer a")["href"] == "../palkka-kouluttajalle/"
+
+
+MODULE = """---
+id: demo
+title: Demo
+track: rights
+order: 1
+audiences: [participant]
+duration:
+  teaching: 10
+  exercises: 0
+objectives:
+  - Osaat.
+key_points:
+  - Asia.
+legal: false
+---
+
+## Osio
+
+Teksti.
+
+```trainer
+minutes: {minutes}
+notes: Ohje.
+```
+"""
+
+
+def test_a_page_missing_in_english_is_built_with_a_visible_notice(tmp_path):
+    project = make_fixture_site(tmp_path, {"fi/index.md": "# Koti\n", "en/index.md": "# Home\n",
+                                           "fi/vain.md": "# Vain suomeksi\n\nTeksti.\n"})
+    (project / "translations.yml").write_text("untranslated:\n  - path: vain.md\n    reason: test\n")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
+    soup = parse_html(tmp_path / "site/en/vain/index.html")
+    assert soup.select_one(".not-translated").get_text(strip=True) == \
+        "This page has not been translated yet. It is shown in Finnish."
+    assert soup.select_one(".md-content [lang=fi]").get_text(strip=True).startswith("Vain suomeksi")
+    assert parse_html(tmp_path / "site/vain/index.html").select_one(".not-translated") is None
+
+
+def test_the_build_warns_when_the_plan_does_not_add_up(tmp_path):
+    pages = {f"{lang}/m.md": MODULE.format(minutes=7) for lang in LANGUAGES}
+    pages.update({f"{lang}/index.md": "# Koti\n" for lang in LANGUAGES})
+    result = mkdocs_build(make_fixture_site(tmp_path, pages), tmp_path / "site")
+    assert result.returncode == 1
+    assert ("docs/fi/m.md:7: the trainer blocks add up to 7 minutes, but 'duration' declares 10 "
+            "(10 teaching + 0 exercises): make them agree") in result.stderr
+
+
+def test_a_scaffolded_module_fails_the_build_until_it_is_filled_in(tmp_path):
+    import subprocess
+    import sys
+
+    project = make_fixture_site(tmp_path, {f"{lang}/index.md": "# Koti\n" for lang in LANGUAGES})
+    created = subprocess.run([sys.executable, str(ROOT / "scripts/new_module.py"), "--id", "lomaraha",
+                              "--track", "rights", "--file", "oikeudet/lomaraha.md", "--docs", "docs"],
+                             cwd=project, capture_output=True, text=True)
+    assert created.returncode == 0, created.stderr
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 1
+    placeholders = re.findall(r"docs/(?:fi|en)/oikeudet/lomaraha\.md:\d+: placeholder", result.stderr)
+    assert len(placeholders) == 2 * 13, result.stderr  # every TODO line of the template
+    for lang in LANGUAGES:
+        path = project / "docs" / lang / "oikeudet/lomaraha.md"
+        path.write_text(re.sub(r"TODO: ?", "", path.read_text(encoding="utf-8")), encoding="utf-8")
+    result = mkdocs_build(project, tmp_path / "site")
+    assert result.returncode == 0, result.stderr
