@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import functools
 import os
 import shutil
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from site_helpers import ROOT, BuiltPage, built_pages, mkdocs_build
+from site_helpers import ROOT, BuiltPage, built_pages, mkdocs_build, serve
 
 # Stop Chromium from calling Google's services: the tests must see only our own requests.
 CHROMIUM_ARGS = [
@@ -37,20 +34,11 @@ def pages(site_dir) -> list[BuiltPage]:
     return found
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:  # keep test output readable
-        pass
-
-
 @pytest.fixture(scope="session")
 def base_url(site_dir) -> str:
     """The built site served on 127.0.0.1 from a background thread."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
+    with serve(site_dir) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
