@@ -31,6 +31,8 @@
   const norm = s => s.normalize("NFKC").toUpperCase().toLowerCase().normalize("NFKC").replace(/ς/g, "σ")
     .replace(/[^\p{L}\p{N}\p{M}\s]/gu, "").replace(/\s+/g, " ").trim().normalize("NFC");
   const fill = (t, v) => t.replace(/\{(\w+)\}/g, (m, k) => k in v ? v[k] : m);
+  // Keys per language: hashes differ, so the other language must not drop this progress.
+  const L = document.documentElement.lang;
   // Everything this site keeps: our keys and those of Material's features.
   const wipe = () => {
     for (const name of ["localStorage", "sessionStorage"]) try {
@@ -88,7 +90,7 @@
     };
     for (const fs of $$(root, ".training-question")) {
       const id = fs.dataset.question, q = {
-        fs, d: data.questions[id], ok: null, k: key(`q/${root.dataset.trainingQuiz}/${id}`),
+        fs, d: data.questions[id], ok: null, k: key(`q/${L}/${root.dataset.trainingQuiz}/${id}`),
         inputs: $$(fs, ".training-option__input"), text: $(fs, ".training-text__input"),
         st: $(fs, ".training-status"), fb: $(fs, ".training-feedback"), retry: $(fs, ".training-retry")
       };
@@ -113,7 +115,7 @@
 
   const checklist = root => {
     const items = $$(root, ".training-item__input"), prog = $(root, ".training-progress");
-    const k = key("c/" + root.dataset.trainingChecklist), reset = $(root, ".training-reset");
+    const k = key(`c/${L}/${root.dataset.trainingChecklist}`), reset = $(root, ".training-reset");
     const update = () => prog.textContent = fill(prog.dataset.template, { done: items.filter(i => i.checked).length, total: items.length });
     const save = () => {
       const v = {};
