@@ -17,7 +17,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from training import catalogue, checks, fences
+from training import catalogue, checks, fences, glossary
 from training.checks import DocsReport
 from training.errors import ContentError
 from training.source import split_front_matter
@@ -29,6 +29,7 @@ log = get_plugin_logger("training")
 # the language being built (after the i18n plugin has chosen them), for links between modules.
 _report = DocsReport()
 _files = Files([])
+_glossary_terms: dict[str, str] = {}
 # Every language build writes its 404 page to the site root; keep each in its own folder.
 _not_found_pages: dict[str, str] = {}
 # The language builds in progress: the i18n plugin runs the others inside the default one's
@@ -84,6 +85,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
             log.info("%d facts are marked [VERIFY] for the site owner to confirm; `make check` lists them.",
                      len(_report.unconfirmed))
     catalogue.write_trainer_pages(docs_dir, _report.pages, load_strings)
+    source = docs_dir / "en" / glossary.GLOSSARY_PAGE
+    _glossary_terms.clear()
+    _glossary_terms.update(glossary.read_terms(source.read_text(encoding="utf-8")) if source.exists() else {})
 
 
 def on_nav(nav, config: MkDocsConfig, files: Files):
@@ -129,7 +133,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     fences.set_render_context(
         language, resolve, Path(config.docs_dir, page.file.src_uri).relative_to(_root(config)).as_posix(),
         first_line, module_entries=lambda: catalogue.entries_for(pages, rel, resolve))
-    return mark_unconfirmed(markdown, load_strings(language)["to_confirm"])
+    strings = load_strings(language)
+    markdown = mark_unconfirmed(markdown, strings["to_confirm"])
+    if rel != glossary.GLOSSARY_PAGE and _glossary_terms:
+        terms = _glossary_terms if language == "fi" else glossary.english_terms(_glossary_terms)
+        markdown += "\n\n" + glossary.abbreviations(terms, strings["glossary_tooltip"]) + "\n"
+    return markdown
 
 
 def _link(files: Files, language: str, rel: str, title: str) -> dict[str, str] | None:

@@ -31,6 +31,8 @@
   const norm = s => s.normalize("NFKC").toUpperCase().toLowerCase().normalize("NFKC").replace(/ς/g, "σ")
     .replace(/[^\p{L}\p{N}\p{M}\s]/gu, "").replace(/\s+/g, " ").trim().normalize("NFC");
   const fill = (t, v) => t.replace(/\{(\w+)\}/g, (m, k) => k in v ? v[k] : m);
+  const right = (d, v) => d.answers ? d.answers.map(norm).includes(norm(v))
+    : v.length === d.correct.length && v.every(x => d.correct.includes(x));
   // Keys per language: hashes differ, so the other language must not drop this progress.
   const L = document.documentElement.lang;
   // Everything this site keeps: our keys and those of Material's features.
@@ -64,8 +66,7 @@
         w.className = "training-verdict";
         w.textContent = ok ? S.correct : S.incorrect;
       }
-      q.ok = !v.length ? null : q.text ? d.answers.map(norm).includes(norm(v))
-        : v.length === d.correct.length && v.every(x => d.correct.includes(x));
+      q.ok = !v.length ? null : right(d, v);
       fb.textContent = "";
       if (q.ok === false && d.type === "multiple") fb.appendChild(document.createElement("p")).textContent = S.multiple_hint;
       const ex = $(q.fs, ".training-explanation");
@@ -143,18 +144,38 @@
     box.checked = kept();
     boxes.push(box);
     const forget = () => { wipe(); sync(d.forgotten); };
-    const sync = msg => { for (const b of boxes) b.checked = kept(); st.textContent = msg; };
+    const sync = msg => { for (const b of boxes) b.checked = kept(); for (const f of savers) f(); st.textContent = msg; };
     box.onchange = () => {
       if (!box.checked) return forget();
       try { ls.setItem(KEEP, "1"); } catch (e) { /* blocked */ }
-      for (const f of savers) f();
       sync(kept() ? d.remembered : "");
     };
     btn.onclick = forget;
   };
 
+  const summary = root => {
+    const { strings: S, modules: M } = JSON.parse($(root, ".training-data").textContent), btn = $(root, "button");
+    const show = () => {
+      $(root, "p").hidden = kept();
+      for (const tr of $$(root, "tr[data-module]")) {
+        const qs = M[tr.dataset.module], n = qs.length, [st, sc] = $$(tr, "td").slice(2);
+        let a = 0, r = 0;
+        for (const [z, id, d] of qs) {
+          const s = kept() && load(key(`q/${L}/${z}/${id}`));
+          if (s && s.h === d.hash && s.c) a++, r += right(d, s.v);
+        }
+        st.textContent = kept() && n ? a < n ? S.not_done : S.done : "";
+        sc.textContent = kept() && n ? fill(S.score, { score: r, total: n }) : "";
+      }
+    };
+    btn.hidden = false;
+    btn.onclick = () => print();
+    savers.push(show);
+    show();
+  };
+
   const init = () => {
-    for (const [sel, fn] of [[".training-quiz", quiz], [".training-checklist", checklist], ["[data-training-storage]", controls]]) {
+    for (const [sel, fn] of [[".training-quiz", quiz], [".training-checklist", checklist], ["[data-training-summary]", summary], ["[data-training-storage]", controls]]) {
       for (const el of $$(document, sel)) {
         if (el.hasAttribute("data-training-ready")) continue; // idempotent
         el.setAttribute("data-training-ready", "");

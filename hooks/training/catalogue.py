@@ -39,11 +39,13 @@ class CatalogueRequest:
 
 @dataclass
 class ModuleEntry:
-    """A module as the catalogue shows it: its data, its plan, and its link from the current page."""
+    """A module as the catalogue shows it: its data, its plan, and its link from the current page;
+    and its quizzes (their ids and questions), which the progress summary lists."""
 
     module: Module
     url: str
     sections: list[Section] = field(default_factory=list)
+    quizzes: list[Quiz] = field(default_factory=list)
 
 
 def parse_request(body: str, path: str, line: int) -> tuple[CatalogueRequest, list[Problem]]:
@@ -180,7 +182,8 @@ def entries_for(pages, current_rel: str, resolve_link: Callable[[str], str]) -> 
     """Every module of one language as seen from the page ``current_rel``: links are made
     relative to it and then resolved like any other link of the page."""
     base = posixpath.dirname(current_rel)
-    return [ModuleEntry(p.module, resolve_link(posixpath.relpath(p.rel, base or ".")), p.sections)
+    return [ModuleEntry(p.module, resolve_link(posixpath.relpath(p.rel, base or ".")), p.sections,
+                        list(p.blocks.quizzes))
             for p in sorted((p for p in pages if p.module and p.module.id),
                             key=lambda p: (TRACKS.index(p.module.track) if p.module.track in TRACKS else 99,
                                            p.module.order, p.module.id))]

@@ -21,6 +21,7 @@ from .errors import Problem
 from .modules import PLACEHOLDER, Module, Section, headings_of, parse_front_matter, plan_problems, sections_of
 from .page import PageBlocks, read_page
 from .parity import PageContent, compare_pages, missing_counterparts
+from .readability import AVERAGE_LIMIT, LONGEST_LIMIT, Readability, is_participant_page, measure
 from .source import split_front_matter
 from .unconfirmed import Unconfirmed, find_unconfirmed, prose_lines
 from .validate import duplicate_ids
@@ -40,6 +41,7 @@ class Page:
     module: Module | None
     blocks: PageBlocks
     sections: list[Section]
+    readability: Readability | None = None
 
     @property
     def content(self) -> PageContent:
@@ -124,6 +126,8 @@ def check_page(source: str, path: str, language: str, rel: str) -> tuple[Page, l
                                 "trainer blocks belong in modules: give the page module front matter "
                                 "(see CONTRIBUTING.md) or remove the block"))
     page = Page(path, language, rel, module, blocks, sections)
+    if is_participant_page(rel, module.audiences if module else None):
+        page.readability = measure(body, path, first_line)
     return page, sorted(problems), warnings, find_unconfirmed(body, path, first_line)
 
 
@@ -245,10 +249,27 @@ def main(argv: list[str]) -> int:
               "then remove the marker:")
         for item in report.unconfirmed:
             print(f"  {item}")
+    hard = print_readability(report)
     modules = {lang: len(report.modules(lang)) for lang in languages or languages_in(docs_dir)}
     print(f"\nChecked {len(report.pages)} pages ({', '.join(f'{k} {v} modules' for k, v in modules.items())}): "
-          f"{len(report.problems)} problems, {len(report.warnings)} warnings.")
-    return 1 if report.problems else 0
+          f"{len(report.problems)} problems, {len(report.warnings)} warnings, "
+          f"{len(hard)} participant pages over the plain-language limits.")
+    return 1 if report.problems or hard else 0
+
+
+def print_readability(report: DocsReport) -> list[Readability]:
+    """The plain-language report of every participant page; returns those over the limits."""
+    measured = [p.readability for p in report.pages if p.readability]
+    print(f"\nPlain language, participant pages (limits: average {AVERAGE_LIMIT} words a sentence, "
+          f"none over {LONGEST_LIMIT}):")
+    print(f"  {'page':<52} {'sentences':>9} {'average':>7} {'longest':>7} {'over':>4}")
+    for result in sorted(measured, key=lambda r: r.path):
+        longest = max((n for _, n, _ in result.sentences), default=0)
+        print(f"  {result.path:<52} {len(result.sentences):>9} {result.average:>7.1f} {longest:>7} "
+              f"{len(result.too_long):>4}")
+        for line, words, text in result.too_long:
+            print(f"    {result.path}:{line}: {words} words: {text[:80]}")
+    return [r for r in measured if not r.meets_target]
 
 
 if __name__ == "__main__":

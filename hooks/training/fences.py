@@ -6,6 +6,7 @@
             - {name: quiz, class: training-quiz, format: !!python/name:training.fences.quiz_fence}
             - {name: checklist, class: training-checklist, format: !!python/name:training.fences.checklist_fence}
             - {name: progress-controls, class: training-storage, format: !!python/name:training.fences.progress_controls_fence}
+            - {name: progress-summary, class: progress-summary, format: !!python/name:training.fences.progress_summary_fence}
 
 A formatter only gets the block's text, so the page (its language, link resolver and
 path) comes from a context the MkDocs hook sets before each page
@@ -28,6 +29,7 @@ from .page import load_block
 from .render import render_checklist, render_progress_controls, render_quiz
 from .scan import find_blocks
 from .strings import load_strings
+from .summary import parse_summary, render_summary
 
 Resolver = Callable[[str], str]
 
@@ -59,7 +61,8 @@ def set_render_context(lang: str, resolve_link: Resolver | None = None, path: st
     """Set the page about to be rendered: its language (interface strings), a function
     mapping relative links such as ``../oikeudet/palkka.md#x`` to built URLs, its path
     for error messages, the file line where its Markdown starts (front matter + 1), and
-    the site's modules as seen from this page (for ``modules`` blocks)."""
+    the site's modules as seen from this page (for ``modules`` and ``progress-summary``
+    blocks)."""
     global _context
     _context = RenderContext(lang or "en", resolve_link or _identity, path, first_line, module_entries or list)
 
@@ -101,6 +104,11 @@ def _format(kind: str, source: str, md: Any) -> str:
             if problems:
                 raise FenceError(problems)
             return render_catalogue(ctx.module_entries(), request, strings)
+        if kind == "progress-summary":
+            summary, problems = parse_summary(source, path, line)
+            if problems:
+                raise FenceError(problems)
+            return render_summary(ctx.module_entries(), summary, strings)
         model = load_block(kind, source, path, line)
         if isinstance(model, Quiz):
             return render_quiz(model, strings, ctx.resolve_link)
@@ -139,3 +147,8 @@ def trainer_fence(source: str, language: str, css_class: str, options: dict, md:
 def modules_fence(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
     """Superfences formatter for ```modules: a catalogue generated from the modules' front matter."""
     return _format("modules", source, md)
+
+
+def progress_summary_fence(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
+    """Superfences formatter for ```progress-summary: the reader's completion summary of a track."""
+    return _format("progress-summary", source, md)

