@@ -23,8 +23,9 @@ Every text is escaped as GIFT requires: ``\\`` before ``~ = # { } :`` and before
 backslash, and a line break written as ``\\n`` (blank lines separate questions). Moodle
 trims every text, so texts are written trimmed. Three more guards keep Moodle from reading
 text as syntax: an answer or feedback starting with a format name in brackets (``[html]``)
-gets an explicit ``[markdown]`` first; an answer starting with ``%`` gets its weight
-written out (``~%0%``, ``=%100%``) so the text is not taken for a weight; and ``*`` in a
+gets an explicit ``[markdown]`` first; an answer starting with ``%`` where Moodle reads a
+weight (after ``~``, and after ``=`` in a short answer) gets its weight written out
+(``~%0%``, ``=%100%``) so the text is not taken for a weight; and ``*`` in a
 short answer is written ``\\*``, which Moodle compares as a plain asterisk, not a wildcard.
 
 ``parse_gift`` reads back the subset written here (the tests use it for round trips).
@@ -106,12 +107,15 @@ def _general(question: Question) -> str:
     return "####" + _part(question.explanation) if question.explanation.strip() else ""
 
 
-def _answer(marker: str, text: str, weight: str | None = None) -> str:
-    """One answer: its marker (``=`` or ``~``), a weight when given or when the text would
-    otherwise look like one, and the text."""
+def _answer(marker: str, text: str, weight: str | None = None, usual: str | None = None) -> str:
+    """One answer: its marker (``=`` or ``~``), its weight if given, and its text.
+
+    Where Moodle looks for a weight (after ``~``, and after ``=`` in a short answer) the
+    ``usual`` weight is written out when the text starts with ``%``, so that the text is
+    not read as one."""
     body = _part(text)
-    if weight is None and body.startswith("%"):
-        weight = "0" if marker == "~" else "100"
+    if weight is None and usual is not None and body.startswith("%"):
+        weight = usual
     return marker + (f"%{weight}%" if weight is not None else "") + body
 
 
@@ -121,7 +125,10 @@ def _choice_answers(question: Question) -> list[str]:
         right = [o for o in question.options if o.correct]
         if len(right) != 1:
             raise GiftError(f"single-choice {question.name} needs exactly one correct option, has {len(right)}")
-        return [_answer("=" if o.correct else "~", o.text) + _feedback(o.feedback) for o in question.options]
+        return [
+            (_answer("=", o.text) if o.correct else _answer("~", o.text, usual="0")) + _feedback(o.feedback)
+            for o in question.options
+        ]
     weights = multiple_weights(question)
     return [_answer("~", o.text, w) + _feedback(o.feedback) for o, w in zip(question.options, weights)]
 
@@ -134,7 +141,7 @@ def _text_answers(question: Question) -> list[str]:
     for form in question.answers:
         if "->" in form:
             raise GiftError(f"{question.name}: Moodle reads '->' in an answer as a matching question: '{form}'")
-        lines.append(_answer("=", form.replace("*", "\\*")))
+        lines.append(_answer("=", form.replace("*", "\\*"), usual="100"))
     return lines
 
 
@@ -246,7 +253,7 @@ class _Marked:
         """Index of the last unescaped ``syntax``, or -1."""
         at = self.chars.rfind(syntax)
         while at != -1 and not self._is_syntax(at, len(syntax)):
-            at = self.chars.rfind(syntax, 0, at)
+            at = self.chars.rfind(syntax, 0, at + len(syntax) - 1)
         return at
 
     def startswith(self, syntax: str) -> bool:
