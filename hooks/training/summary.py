@@ -55,8 +55,11 @@ def parse_summary(body: str, path: str, line: int) -> tuple[SummaryRequest, list
         return request, r.problems
     values, key_lines = read
     if "track" in values:
+        reported = len(r.problems)
         value = r.text(values["track"], "track", _WHERE)
-        if value not in TRACKS:
+        if len(r.problems) > reported:
+            pass  # not text: already said so
+        elif value not in TRACKS:
             r.report(key_lines["track"], f"'track: {value}' is not known: use one of {', '.join(TRACKS)}")
         else:
             request.track = value
