@@ -147,22 +147,10 @@ def find_blocks(markdown: str, first_line: int = 1) -> list[FencedBlock]:
     def abandon(index: int) -> None:
         # superfences drops the fence here and the block shows up as plain text.
         assert cur is not None
-        if cur.lang in KINDS and cur.error is None:
-            found.append(
-                FencedBlock(
-                    kind=cur.lang,
-                    body="",
-                    line=file_line(cur.index),
-                    fence=cur.fence,
-                    error=(
-                        f"this line is indented less than the opening {cur.fence}{cur.lang} "
-                        f"on line {file_line(cur.index)}, so the block stops here and is shown as "
-                        f"plain text: indent every line of the block at least as far as its "
-                        f"opening line"
-                    ),
-                    error_line=file_line(index),
-                )
-            )
+        _broken(cur, found, file_line, index,
+                f"this line is indented less than the opening {cur.fence}{cur.lang} "
+                f"on line {file_line(cur.index)}, so the block stops here and is shown as "
+                f"plain text: indent every line of the block at least as far as its opening line")
 
     for index, line in enumerate(lines):
         if cur is None:
@@ -231,22 +219,19 @@ def find_blocks(markdown: str, first_line: int = 1) -> list[FencedBlock]:
             cur.empty_lines = 0
             cur.code.append(ws + content)
 
-    if cur is not None and cur.lang in KINDS and cur.error is None:
-        found.append(
-            FencedBlock(
-                kind=cur.lang,
-                body="",
-                line=file_line(cur.index),
-                fence=cur.fence,
-                error=(
-                    f"the {cur.fence}{cur.lang} block is never closed, so it is shown as plain "
-                    f"text: add a line {cur.fence} after its last line, indented like the opening line"
-                ),
-                error_line=file_line(cur.index),
-            )
-        )
+    if cur is not None:
+        _broken(cur, found, file_line, cur.index,
+                f"the {cur.fence}{cur.lang} block is never closed, so it is shown as plain "
+                f"text: add a line {cur.fence} after its last line, indented like the opening line")
     found.sort(key=lambda b: (b.line, b.error_line))
     return found
+
+
+def _broken(cur: _Open, found: list[FencedBlock], file_line: Callable[[int], int], index: int, error: str) -> None:
+    """Record one of our fences that superfences would not render, with why and where."""
+    if cur.lang in KINDS and cur.error is None:
+        found.append(FencedBlock(kind=cur.lang, body="", line=file_line(cur.index), fence=cur.fence,
+                                 error=error, error_line=file_line(index)))
 
 
 def _close(cur: _Open, found: list[FencedBlock], file_line: Callable[[int], int]) -> None:

@@ -123,11 +123,10 @@ def test_help_and_footer_links_are_in_the_same_place_on_every_page(pages):
 def test_searching_keeps_the_words_out_of_the_address(context, base_url):
     page = context.new_page()
     page.goto(base_url + "en/")
-    before = page.url
     page.locator("input.md-search__input").focus()
     page.keyboard.type("contract")
     page.wait_for_selector(".md-search-result__item", timeout=5000)
     page.keyboard.press("Enter")
     page.wait_for_timeout(300)
-    assert "contract" not in page.url
-    assert page.url.split("#")[0] == before or "contract" not in page.url
+    # Enter may open the first result: the address still carries no search words or query.
+    assert "contract" not in page.url and "?" not in page.url
