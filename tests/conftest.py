@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from site_helpers import ROOT, BuiltPage, built_pages, mkdocs_build, serve
+from site_helpers import REPORTS, ROOT, BuiltPage, built_pages, mkdocs_build, serve
 
 # Stop Chromium from calling Google's services: the tests must see only our own requests.
 CHROMIUM_ARGS = [
@@ -76,3 +76,16 @@ def pytest_sessionfinish(session, exitstatus) -> None:
     if skipped and exitstatus == pytest.ExitCode.OK:
         reporter.write_line(f"{len(skipped)} test(s) skipped: a run with skipped tests fails.", red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_sessionstart(session) -> None:
+    """Forget the figures of an earlier run (once, in the controlling process)."""
+    if not hasattr(session.config, "workerinput"):
+        shutil.rmtree(REPORTS, ignore_errors=True)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Show the figures the tests measured, whichever worker measured them."""
+    for report in sorted(REPORTS.glob("*.txt")) if REPORTS.exists() else []:
+        terminalreporter.write_sep("-", report.stem)
+        terminalreporter.write(report.read_text(encoding="utf-8"))

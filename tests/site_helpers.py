@@ -18,6 +18,8 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("fi", "en")  # the default language first: it is built at the site root
+# Figures tests measure (page weight, for instance), shown at the end of the run.
+REPORTS = ROOT / ".pytest_cache" / "reports"
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
@@ -80,7 +82,7 @@ def make_fixture_site(project: Path, pages: dict[str, str], languages_yaml: str 
         start = config.index("      languages:\n")
         end = config.index("\nhooks:")
         config = config[:start] + languages_yaml.rstrip() + "\n" + config[end:]
-    (project / "mkdocs.yml").write_text(config + "\nnot_in_nav: |\n  *-kouluttajalle.md\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config + "\nnot_in_nav: |\n  *-kouluttajalle.md\n  *-esitys.md\n", encoding="utf-8")
     shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
     for rel, text in pages.items():
         path = project / "docs" / rel
@@ -109,3 +111,9 @@ def serve(directory: Path):
         yield f"http://127.0.0.1:{server.server_address[1]}/"
     finally:
         server.shutdown()
+
+
+def write_report(name: str, text: str) -> None:
+    """Keep a measured figure for the end-of-run summary (see conftest.pytest_terminal_summary)."""
+    REPORTS.mkdir(parents=True, exist_ok=True)
+    (REPORTS / f"{name}.txt").write_text(text + "\n", encoding="utf-8")
