@@ -8,7 +8,7 @@ READY  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: serve site test check new-module browser clean
+.PHONY: serve site offline test check new-module browser clean
 
 # The environment: exactly the versions in requirements.lock, checked against their hashes.
 $(READY): requirements.lock pyproject.toml
@@ -24,6 +24,11 @@ serve: $(READY)
 ## site: a strict build into site/, with the build time and page counts.
 site: $(READY)
 	$(BIN)/python scripts/build_site.py site
+
+## offline: the trainer's offline pack, both languages in dist/tyoelamataidot-offline.zip;
+##   unzip it and open tyoelamataidot/index.html, no network needed.
+offline: $(READY)
+	$(BIN)/python scripts/build_offline.py dist/tyoelamataidot-offline.zip
 
 ## check: the content checks, fast, no browser.
 check: $(READY)
@@ -43,4 +48,4 @@ browser:
 	@scripts/ensure-chromium
 
 clean:
-	rm -rf site .venv .pytest_cache
+	rm -rf site dist .venv .pytest_cache

@@ -14,7 +14,7 @@ from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from training import catalogue, checks, fences, glossary
@@ -67,6 +67,41 @@ def _split_locale(src_uri: str) -> tuple[str, str]:
     return locale, rel
 
 
+# The iframe-worker shim the offline pack loads from the site itself (see the file's header).
+OFFLINE_SHIM = "assets/vendor/iframe-worker-shim.js"
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    """Whether this is the offline pack's build (Material's offline plugin is on)."""
+    plugin = config.plugins.get("material/offline")
+    return bool(plugin is not None and plugin.config.enabled)
+
+
+@event_priority(50)  # before Material's offline plugin, which would add the shim from unpkg.com
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """In the offline pack, search runs its worker through the shim kept in the repository."""
+    if _offline(config):
+        polyfills = list(config.extra.get("polyfills") or [])
+        if OFFLINE_SHIM not in polyfills:
+            config.extra["polyfills"] = [*polyfills, OFFLINE_SHIM]
+    return config
+
+
+def _page_url_finder(files: Files, language: str, default: str, use_directory_urls: bool):
+    """``page_url('apua.md')`` for templates: the address MkDocs gives that page in the language
+    being built (``apua/`` on the site, ``apua.html`` in the offline pack), the default
+    language's copy if the page is untranslated, relative to the site root."""
+    def page_url(rel: str) -> str:
+        for locale in (language, default):
+            found = files.get_file_from_path(f"{locale}/{rel}")
+            if found is not None:
+                return found.url
+        # A small test site may lack the page: link to where it would be, as MkDocs would.
+        folder = "" if language == default else f"{language}/"
+        return folder + File(rel, None, "", use_directory_urls).url
+    return page_url
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
     """Check every page before anything renders, so that all problems are reported at once;
     then write the trainer page of every module, for MkDocs to find like any other page."""
@@ -98,8 +133,11 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Templates get the interface strings of the language being built as ``t``."""
+    """Templates get the interface strings of the language being built as ``t``, and
+    ``page_url`` to link to a page by its file name (see _page_url_finder)."""
     env.globals["t"] = load_strings(_language(config))
+    env.globals["page_url"] = _page_url_finder(
+        files, _language(config), _default_language(config), config.use_directory_urls)
     return env
 
 
