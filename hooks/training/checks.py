@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from .catalogue import is_generated
+from .exports import export_problems
 from .errors import Problem
 from .modules import PLACEHOLDER, Module, Section, headings_of, parse_front_matter, plan_problems, sections_of
 from .page import PageBlocks, read_page
@@ -173,6 +174,7 @@ def check_docs(docs_dir: Path, root: Path, today: dt.date | None = None,
         own = [p for p in report.pages if p.language == language]
         report.problems += duplicate_ids([m for p in own for m in (*p.blocks.quizzes, *p.blocks.checklists)])
         report.problems += _module_id_problems(own)
+        report.problems += [problem for p in own if p.module for problem in export_problems(p.path, p.blocks.quizzes)]
     report.problems += _parity_problems(report, docs, languages, root)
     report.warnings += _stale_reviews(report, today)
     report.problems = sorted(set(report.problems))

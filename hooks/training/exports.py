@@ -1,47 +1,83 @@
-"""Every module's quizzes as a Moodle GIFT file per language, written next to the module so
-its trainer page can link to it and the site (and the offline pack) carries it. Pure."""
+"""Every module's quizzes for learning platforms: a Moodle GIFT file and a Moodle XML file per
+language, written next to the module so its trainer page can link to them and the site (and
+the offline pack) carries them. Pure: no MkDocs."""
 
 from __future__ import annotations
 
-import posixpath
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
+from .errors import Problem
 from .generated import GENERATED_TEXT, write_generated
-from .gift import quizzes_to_gift
-from .modules import Module
+from .gift import GiftError, question_to_gift, quizzes_to_gift
 from .model import Quiz
+from .modules import Module
+from .moodle_xml import question_element, quizzes_to_moodle_xml
 
-GIFT_SUFFIX = ".gift"
+
+@dataclass(frozen=True)
+class ExportFormat:
+    """A file format Moodle imports: the file's ending and how to write a module in it."""
+
+    suffix: str
+    write: Callable[[list[Quiz], str, str, str], str]
 
 
-def gift_file(rel: str, language: str) -> str:
+def _gift(quizzes: list[Quiz], category: str, prefix: str, source: str) -> str:
+    header = f"// {GENERATED_TEXT} from {source}: edit that file, not this one\n\n"
+    return header + quizzes_to_gift(quizzes, category, title_prefix=prefix)
+
+
+def _xml(quizzes: list[Quiz], category: str, prefix: str, source: str) -> str:
+    return quizzes_to_moodle_xml(quizzes, category, title_prefix=prefix,
+                                 comment=f"{GENERATED_TEXT} from {source}: edit that file, not this one")
+
+
+GIFT = ExportFormat(".gift", _gift)
+MOODLE_XML = ExportFormat(".moodle.xml", _xml)
+FORMATS = (GIFT, MOODLE_XML)
+
+
+def export_file(rel: str, language: str, kind: ExportFormat = GIFT) -> str:
     """``oikeudet/palkka.md`` in Finnish -> ``oikeudet/palkka.fi.gift`` (the language in the
-    name, because a trainer may download both into one folder)."""
-    return f"{rel[: -len('.md')]}.{language}{GIFT_SUFFIX}"
-
-
-def module_gift(module: Module, quizzes: list[Quiz], language: str, source_path: str) -> str:
-    """The GIFT file of one module: a comment naming its source, a category named after the
-    module, and every question named ``<language>/<question id>``."""
-    header = f"// {GENERATED_TEXT} from {source_path}: edit that file, not this one\n\n"
-    return header + quizzes_to_gift(quizzes, f"$course$/top/{module.title.replace('/', '-')}",
-                                    title_prefix=f"{language}/")
+    name, because a trainer may download both languages into one folder)."""
+    return f"{rel[: -len('.md')]}.{language}{kind.suffix}"
 
 
 def has_questions(quizzes: list[Quiz]) -> bool:
     return any(quiz.questions for quiz in quizzes)
 
 
-def write_gift_files(docs_dir: Path, pages) -> list[Path]:
-    """Write (only when changed) the GIFT file of every module that has questions."""
-    wanted = {
-        docs_dir / page.language / gift_file(page.rel, page.language):
-            module_gift(page.module, list(page.blocks.quizzes), page.language, page.path)
-        for page in pages if page.module and page.module.id and has_questions(list(page.blocks.quizzes))
-    }
-    return write_generated(docs_dir, wanted, "*" + GIFT_SUFFIX)
+def category(module: Module) -> str:
+    """The question-bank category a module's questions are imported into: its title."""
+    return f"$course$/top/{module.title.replace('/', '-')}"
 
 
-def download_name(rel: str, language: str) -> str:
-    """The file name a trainer's browser saves (the link's ``download`` attribute)."""
-    return posixpath.basename(gift_file(rel, language))
+def export_problems(path: str, quizzes: list[Quiz]) -> list[Problem]:
+    """Questions the export formats cannot carry faithfully, located at the question."""
+    problems = []
+    for quiz in quizzes:
+        for question in quiz.questions:
+            try:
+                question_to_gift(question)
+                question_element(question)
+            except GiftError as error:
+                problems.append(Problem(path, question.line or quiz.line,
+                                        f"{error}: change the question, because Moodle could not import it as written"))
+    return problems
+
+
+def write_exports(docs_dir: Path, pages) -> list[Path]:
+    """Write (only when changed) every export file of every module that has questions, and
+    delete the generated ones whose module is gone."""
+    written = []
+    for kind in FORMATS:
+        wanted = {
+            docs_dir / page.language / export_file(page.rel, page.language, kind):
+                kind.write(list(page.blocks.quizzes), category(page.module), f"{page.language}/", page.path)
+            for page in pages
+            if page.module and page.module.id and has_questions(list(page.blocks.quizzes))
+        }
+        written += write_generated(docs_dir, wanted, "*" + kind.suffix)
+    return sorted(written)

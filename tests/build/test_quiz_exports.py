@@ -1,5 +1,6 @@
-"""The quiz export in the built site: a GIFT file per module and language, linked from the
-module's trainer page, which reads back to the questions of the module's own Markdown."""
+"""The quiz export in the built site: a GIFT and a Moodle XML file per module and language,
+linked from the module's trainer page, which read back to the questions of the module's own
+Markdown."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ import pytest
 from site_helpers import LANGUAGES, ROOT, parse_html
 from training.catalogue import trainer_file
 from training.checks import check_docs
-from training.exports import gift_file
+from training.exports import GIFT, MOODLE_XML, export_file
 from training.gift import parse_gift
+from training.moodle_xml import parse_moodle_xml
+
+READERS = {GIFT: parse_gift, MOODLE_XML: parse_moodle_xml}
 
 
 @pytest.fixture(scope="module")
@@ -23,25 +27,27 @@ def built(site_dir, language: str, rel: str):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_every_module_with_questions_has_its_gift_file_linked_from_its_trainer_page(
+def test_every_module_with_questions_has_its_export_files_linked_from_its_trainer_page(
         site_dir, modules_with_questions, language):
     modules = [p for p in modules_with_questions if p.language == language]
     assert len(modules) >= 20, len(modules)
-    exported = 0
+    exported = {kind: 0 for kind in READERS}
     for page in modules:
-        gift = built(site_dir, language, gift_file(page.rel, language))
-        parsed = parse_gift(gift.read_text(encoding="utf-8"))
         questions = [q for quiz in page.blocks.quizzes for q in quiz.questions]
-        assert [q["title"] for q in parsed] == [f"{language}/{q.id}" for q in questions], gift
-        assert [(q["type"], q["question"]) for q in parsed] == [(q.type, q.question) for q in questions]
-        assert {q["category"] for q in parsed} == {f"$course$/top/{page.module.title}"}
-        exported += len(parsed)
+        files = {kind: built(site_dir, language, export_file(page.rel, language, kind)) for kind in READERS}
+        for kind, file in files.items():
+            parsed = READERS[kind](file.read_text(encoding="utf-8"))
+            assert [q["title"] for q in parsed] == [f"{language}/{q.id}" for q in questions], file
+            assert [(q["type"], q["question"]) for q in parsed] == [(q.type, q.question) for q in questions]
+            assert {q["category"] for q in parsed} == {f"$course$/top/{page.module.title}"}
+            exported[kind] += len(parsed)
 
         trainer = built(site_dir, language, trainer_file(page.rel)[: -len(".md")] + "/index.html")
         links = parse_html(trainer).select("article a[download]")
-        assert [a["href"] for a in links] == [f"../{gift.name}"], trainer
-        assert links[0]["download"] == gift.name
-    assert exported == sum(len(q.questions) for p in modules for q in p.blocks.quizzes)
+        assert [(a["href"], a["download"]) for a in links] == [
+            (f"../{f.name}", f.name) for f in files.values()], trainer
+    total = sum(len(q.questions) for p in modules for q in p.blocks.quizzes)
+    assert exported == {kind: total for kind in READERS}
 
 
 def test_the_two_languages_export_the_same_question_ids(site_dir, modules_with_questions):
