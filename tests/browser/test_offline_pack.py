@@ -35,6 +35,9 @@ LOADS = {"script": "src", "link": "href", "img": "src", "iframe": "src", "source
          "audio": "src", "video": "src", "embed": "src", "object": "data"}
 LOCAL = ("file:", "data:", "blob:", "about:")  # addresses that never reach the network
 
+# Its tests share one expensive fixture: keep them on one test worker.
+pytestmark = pytest.mark.xdist_group("offline-pack")
+
 
 @dataclass(frozen=True)
 class PackPage:

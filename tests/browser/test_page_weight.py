@@ -27,6 +27,9 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".i
 SEARCH_FILE = re.compile(r"search_index\.|search\.[0-9a-f]+\.min\.js$|lunr\.")
 FONT_FILE = re.compile(r"\.(woff2?|ttf|otf|eot)$", re.IGNORECASE)
 
+# Its tests share one expensive fixture: keep them on one test worker.
+pytestmark = pytest.mark.xdist_group("page-weight")
+
 
 @cache
 def gzip_size(path: Path) -> int:
