@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from training import catalogue, checks, fences, glossary
 from training.checks import DocsReport
 from training.errors import ContentError
+from training.presentation import presented_module_rel, slides_html, write_presentation_pages
 from training.source import split_front_matter
 from training.strings import load_strings
 from training.unconfirmed import mark_unconfirmed
@@ -120,6 +121,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             log.info("%d facts are marked [VERIFY] for the site owner to confirm; `make check` lists them.",
                      len(_report.unconfirmed))
     catalogue.write_trainer_pages(docs_dir, _report.pages, load_strings)
+    write_presentation_pages(docs_dir, _report.pages, load_strings)
     source = docs_dir / "en" / glossary.GLOSSARY_PAGE
     _glossary_terms.clear()
     _glossary_terms.update(glossary.read_terms(source.read_text(encoding="utf-8")) if source.exists() else {})
@@ -164,13 +166,14 @@ def _link_resolver(page: Page, files: Files):
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Give the fences the page's language, links and modules; turn [VERIFY] into notes."""
     language = _language(config)
-    _, rel = _split_locale(page.file.src_uri)
+    locale, rel = _split_locale(page.file.src_uri)
     resolve = _link_resolver(page, files)
     pages = [p for p in _report.pages if p.language == language]
     _, _, first_line = split_front_matter(page.file.content_string)
     fences.set_render_context(
         language, resolve, Path(config.docs_dir, page.file.src_uri).relative_to(_root(config)).as_posix(),
-        first_line, module_entries=lambda: catalogue.entries_for(pages, rel, resolve))
+        first_line, module_entries=lambda: catalogue.entries_for(pages, rel, resolve),
+        trainer_notes=_presented(locale, rel) is not None)
     strings = load_strings(language)
     markdown = mark_unconfirmed(markdown, strings["to_confirm"])
     if rel != glossary.GLOSSARY_PAGE and _glossary_terms:
@@ -179,15 +182,33 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+def _presented(locale: str, rel: str):
+    """The module a generated presentation page shows (None for any other page)."""
+    module_rel = presented_module_rel(rel)
+    return next((p for p in _report.pages if p.language == locale and p.rel == module_rel and p.module), None)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """A presentation page is cut into its slides."""
+    shown = _presented(*_split_locale(page.file.src_uri))
+    return slides_html(html, shown.module, load_strings(_language(config))) if shown else html
+
+
 def _link(files: Files, language: str, rel: str, title: str) -> dict[str, str] | None:
     found = files.get_file_from_path(f"{language}/{rel}")
     return {"title": title, "url": found.url} if found else None
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dict:
-    """A module page gets its metadata, its neighbours in the track and its trainer page."""
+    """A module page gets its metadata, its neighbours in the track and its trainer page;
+    a presentation gets its module's trainer page."""
     language = _language(config)
     locale, rel = _split_locale(page.file.src_uri)
+    shown = _presented(locale, rel)
+    if shown is not None:
+        trainer = _link(_files, locale, catalogue.trainer_file(shown.rel), "")
+        context["trainer_url"] = trainer["url"] if trainer else None
+        return context
     this = next((p for p in _report.pages if p.language == locale and p.rel == rel and p.module), None)
     if this is None:
         return context

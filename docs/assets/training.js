@@ -9,7 +9,9 @@
   try { ls = localStorage; } catch (e) { /* blocked: memory only */ }
   const $ = (el, s) => el.querySelector(s), $$ = (el, s) => [...el.querySelectorAll(s)];
   const get = k => { try { return ls.getItem(k); } catch (e) { return null; } };
-  const kept = () => get(KEEP) === "1";
+  // A presentation shows quizzes to a room: there nothing is restored or kept.
+  const off = !!document.querySelector("[data-training-memory=off]");
+  const kept = () => !off && get(KEEP) === "1";
   const load = k => { try { return JSON.parse(get(k)); } catch (e) { return null; } };
   const put = (k, v) => {
     if (!kept()) return; // not opted in: write nothing at all
@@ -134,7 +136,7 @@
   };
 
   const controls = el => {
-    if (!ls) return; // storage unavailable: nothing to opt in to
+    if (!ls || off) return; // storage unavailable or off here: nothing to opt in to
     const id = "training-keep-" + ++n, d = el.dataset;
     el.innerHTML = `<div class="training-storage__row"><input type="checkbox" id="${id}" aria-describedby="${id}h"><label for="${id}"></label></div><p class="training-storage__help" id="${id}h"></p><button type="button"></button><p role="status"></p>`;
     const box = $(el, "input"), btn = $(el, "button"), st = $(el, "[role=status]");

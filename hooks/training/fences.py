@@ -25,7 +25,9 @@ from pymdownx.superfences import SuperFencesException
 from .catalogue import ModuleEntry, parse_request, render_catalogue
 from .errors import ContentError, Problem
 from .model import Quiz
+from .modules import parse_trainer
 from .page import load_block
+from .presentation import render_notes
 from .render import render_checklist, render_progress_controls, render_quiz
 from .scan import find_blocks
 from .strings import load_strings
@@ -51,20 +53,24 @@ class RenderContext:
     path: str = ""
     first_line: int = 1
     module_entries: Callable[[], list[ModuleEntry]] = field(default=list)
+    # Only a presentation page carries its trainer notes (hidden, for the notes window).
+    trainer_notes: bool = False
 
 
 _context = RenderContext()
 
 
 def set_render_context(lang: str, resolve_link: Resolver | None = None, path: str = "", first_line: int = 1,
-                       module_entries: Callable[[], list[ModuleEntry]] | None = None) -> None:
+                       module_entries: Callable[[], list[ModuleEntry]] | None = None,
+                       trainer_notes: bool = False) -> None:
     """Set the page about to be rendered: its language (interface strings), a function
     mapping relative links such as ``../oikeudet/palkka.md#x`` to built URLs, its path
     for error messages, the file line where its Markdown starts (front matter + 1), and
     the site's modules as seen from this page (for ``modules`` and ``progress-summary``
-    blocks)."""
+    blocks), and whether trainer blocks render as notes (presentation pages only)."""
     global _context
-    _context = RenderContext(lang or "en", resolve_link or _identity, path, first_line, module_entries or list)
+    _context = RenderContext(lang or "en", resolve_link or _identity, path, first_line, module_entries or list,
+                             trainer_notes)
 
 
 def get_render_context() -> RenderContext:
@@ -98,7 +104,12 @@ def _format(kind: str, source: str, md: Any) -> str:
                 )
             return render_progress_controls(strings)
         if kind == "trainer":
-            return ""  # facilitator notes never reach the participant page
+            if not ctx.trainer_notes:
+                return ""  # facilitator notes never reach the participant page
+            note, problems = parse_trainer(source, path, line)
+            if problems or note is None:
+                raise FenceError(problems)
+            return render_notes(note, strings, ctx.resolve_link)
         if kind == "modules":
             request, problems = parse_request(source, path, line)
             if problems:

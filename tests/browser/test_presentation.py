@@ -1,0 +1,367 @@
+"""Presentation mode in Chromium: a module's slides driven by keyboard, click and swipe,
+a quiz answered on its slide, the notes window that follows the slides (also from
+file://, as in the offline pack), and nothing stored."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from playwright.sync_api import expect
+from site_helpers import ROOT
+from training.strings import fill, load_strings
+
+# (source file, address of its presentation, language)
+MODULES = {
+    "fi": ("docs/fi/oikeudet/palkka.md", "oikeudet/palkka-esitys/"),
+    "en": ("docs/en/yritykset/tunnista-merkit.md", "en/yritykset/tunnista-merkit-esitys/"),
+}
+FI_SOURCE, FI_PATH = MODULES["fi"]
+FI = load_strings("fi")
+
+SLIDES_SHOWN = """() => [...document.querySelectorAll('.slide')].map(
+    s => getComputedStyle(s).display !== 'none' && s.getBoundingClientRect().height > 0)"""
+FOCUSED_SLIDE = "() => { const s = document.activeElement.closest('.slide'); return s ? +s.dataset.slide : null }"
+SCROLL_SETTLED = """async () => {
+  for (let last = -1, same = 0; same < 10; ) {
+    await new Promise(r => requestAnimationFrame(r));
+    same = scrollY === last ? same + 1 : 0;
+    last = scrollY;
+  }
+}"""
+STORAGE = """async () => ({local: localStorage.length, session: sessionStorage.length,
+    indexedDB: (await indexedDB.databases()).length})"""
+
+
+def source_of(rel: str) -> str:
+    return (ROOT / rel).read_text(encoding="utf-8")
+
+
+def without_fences(markdown: str) -> str:
+    return re.sub(r"(?ms)^(`{3,}|~{3,})[^\n]*\n.*?^\1[ \t]*$", "", markdown)
+
+
+def section_count(rel: str) -> int:
+    """The module's ``##`` sections, counted in its source."""
+    return len(re.findall(r"(?m)^## ", without_fences(source_of(rel))))
+
+
+def first_notes(rel: str) -> list[str]:
+    """The opening words of each trainer block's notes, in order."""
+    blocks = re.findall(r"```trainer\n(.*?)```", source_of(rel), re.S)
+    return [" ".join(yaml.safe_load(block)["notes"].split())[:40] for block in blocks]
+
+
+def shown(page) -> list[int]:
+    """The numbers (from 1) of the slides one can see."""
+    return [i + 1 for i, visible in enumerate(page.evaluate(SLIDES_SHOWN)) if visible]
+
+
+@pytest.fixture
+def open_presentation(context, base_url):
+    """Open a presentation; fail on any script error in it."""
+    errors: list[str] = []
+
+    def _open(path: str = FI_PATH, ctx=None):
+        page = (ctx or context).new_page()
+        page.on("pageerror", lambda error: errors.append(f"{path}: {error}"))
+        page.goto(base_url + path)
+        return page
+
+    yield _open
+    assert not errors, errors
+
+
+@pytest.mark.parametrize("language", MODULES)
+def test_the_keyboard_alone_walks_through_every_slide(open_presentation, language):
+    source, path = MODULES[language]
+    t = load_strings(language)
+    page = open_presentation(path)
+    total = section_count(source) + 1
+    assert total >= 5
+    assert page.locator(".slide").count() == total
+    assert page.evaluate("document.documentElement.lang") == language
+    assert shown(page) == [1]
+    assert page.url.endswith("#1")
+    counter = page.locator(".presentation__counter")
+    assert counter.get_attribute("role") == "status"
+    assert counter.text_content() == fill(t["present_counter"], n=1, total=total)
+    keys = ["ArrowRight", "PageDown", "Space"]
+    for number in range(2, total + 1):
+        page.keyboard.press(keys[number % len(keys)])
+        assert shown(page) == [number]
+        assert page.evaluate(FOCUSED_SLIDE) == number  # focus moves with the slide, so reading goes on from it
+        assert page.url.endswith(f"#{number}")
+        assert counter.text_content() == fill(t["present_counter"], n=number, total=total)
+    page.keyboard.press("ArrowRight")  # the last slide stays
+    assert shown(page) == [total]
+    assert page.locator("[data-step='1']").get_attribute("aria-disabled") == "true"
+    page.keyboard.press("ArrowLeft")
+    assert shown(page) == [total - 1]
+    page.keyboard.press("PageUp")
+    assert shown(page) == [total - 2]
+    page.keyboard.press("Shift+Space")
+    assert shown(page) == [total - 3]
+    page.keyboard.press("Home")
+    assert shown(page) == [1] and page.evaluate(FOCUSED_SLIDE) == 1
+    assert page.locator("[data-step='-1']").get_attribute("aria-disabled") == "true"
+    page.keyboard.press("End")
+    assert shown(page) == [total] and page.evaluate(FOCUSED_SLIDE) == total
+    page.keyboard.press("ArrowLeft")
+    page.reload()  # the address keeps the slide: a reload (or a link) returns to it
+    assert shown(page) == [total - 1]
+    assert page.evaluate(STORAGE) == {"local": 0, "session": 0, "indexedDB": 0}
+
+
+def test_a_link_to_a_slide_opens_it_and_the_first_tab_still_reaches_the_quick_exit(open_presentation):
+    page = open_presentation(FI_PATH + "#3")
+    assert shown(page) == [3]
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.hasAttribute('data-exit')")
+    page.keyboard.press("Tab")  # skip to content: the slide being shown
+    page.keyboard.press("Enter")
+    assert page.evaluate(FOCUSED_SLIDE) == 3 and shown(page) == [3]
+
+
+def test_a_quiz_is_answered_on_its_slide_by_keyboard(open_presentation):
+    page = open_presentation()
+    page.keyboard.press("End")
+    while not page.locator(".slide:not([hidden]) .training-quiz").count():
+        before = shown(page)
+        page.keyboard.press("ArrowLeft")
+        assert shown(page) != before, "no slide holds a quiz"
+    quiz_slide = shown(page)[0]
+    question = page.locator(".slide:not([hidden]) .training-question").first
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.matches('.training-option__input')"):
+            break
+    first, second = question.locator(".training-option__input").all()[:2]
+    assert page.evaluate("document.activeElement.id") == first.get_attribute("id")
+    page.keyboard.press("ArrowRight")  # in a radio group the arrows choose, they do not turn the slide
+    assert shown(page) == [quiz_slide]
+    assert second.is_checked() and not first.is_checked()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('training-check')")
+    page.keyboard.press("Space")  # Space presses the button, it does not turn the slide
+    assert shown(page) == [quiz_slide]
+    status = question.locator(".training-status")
+    assert status.get_attribute("role") == "status"
+    # The first question of the Finnish module is a false statement: "Ei totta" is right.
+    total = page.locator(".slide:not([hidden]) .training-question").count()
+    expect(status).to_have_text(f"{FI['correct']}. {fill(FI['score'], score=1, total=total)}")
+    page.keyboard.press("ArrowLeft")
+    assert shown(page) == [quiz_slide - 1]
+    assert page.evaluate(FOCUSED_SLIDE) == quiz_slide - 1  # focus was on the hidden slide: it follows
+    assert page.evaluate(STORAGE) == {"local": 0, "session": 0, "indexedDB": 0}
+
+
+def test_buttons_are_large_real_buttons_and_keep_focus(open_presentation):
+    page = open_presentation()
+    previous = page.get_by_role("button", name=FI["present_previous"])
+    following = page.get_by_role("button", name=FI["present_next"])
+    notes = page.get_by_role("button", name=FI["present_notes"])
+    for button in (previous, following, notes):
+        assert button.evaluate("b => b.tagName") == "BUTTON"
+        box = button.bounding_box()
+        assert box["width"] >= 44 and box["height"] >= 44, box
+    following.click()
+    following.click()
+    assert shown(page) == [3]
+    assert page.evaluate("document.activeElement.dataset.step") == "1"  # Next can be pressed again
+    previous.click()
+    assert shown(page) == [2]
+    previous.click()
+    assert previous.get_attribute("aria-disabled") == "true"
+    previous.click(force=True)  # already on the first slide: nothing happens
+    assert shown(page) == [1]
+    assert page.url.endswith("#1")
+
+
+def swipe(page, start: tuple[int, int], end: tuple[int, int]) -> None:
+    """A one-finger swipe through Chromium's touch input (as a touch screen sends it)."""
+    cdp = page.context.new_cdp_session(page)
+    steps = 6
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchStart", "touchPoints": [{"x": start[0], "y": start[1]}]})
+    for step in range(1, steps + 1):
+        x = start[0] + (end[0] - start[0]) * step / steps
+        y = start[1] + (end[1] - start[1]) * step / steps
+        cdp.send("Input.dispatchTouchEvent", {"type": "touchMove", "touchPoints": [{"x": x, "y": y}]})
+    cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+    cdp.detach()
+
+
+def test_a_swipe_turns_the_slide_on_a_touch_screen(browser, open_presentation):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, has_touch=True, is_mobile=True)
+    try:
+        page = open_presentation(ctx=context)
+        box = page.locator(".slide:not([hidden])").bounding_box()
+        y = int(box["y"] + min(box["height"], 300) / 2)
+        swipe(page, (300, y), (60, y + 10))
+        assert shown(page) == [2]
+        swipe(page, (300, y), (60, y + 10))
+        assert shown(page) == [3]
+        swipe(page, (60, y), (300, y))
+        assert shown(page) == [2]
+        swipe(page, (180, y + 100), (190, y - 100))  # scrolling up or down is not a swipe
+        assert shown(page) == [2]
+        page.evaluate(SCROLL_SETTLED)  # a tap during the fling would only stop it
+        page.locator(".presentation__bar").get_by_role("button", name=FI["present_next"]).tap()
+        assert shown(page) == [3]
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    finally:
+        context.close()
+
+
+def notes_text(popup) -> str:
+    return " ".join(popup.locator(".presentation-notes__body").text_content().split())
+
+
+def test_the_notes_window_shows_the_notes_of_the_slide_and_follows_it(context, open_presentation):
+    page = open_presentation()
+    notes = first_notes(FI_SOURCE)
+    with context.expect_page() as opened:
+        page.keyboard.press("n")
+    popup = opened.value
+    popup.wait_for_load_state()
+    assert popup.title().startswith(FI["present_notes"])
+    where = popup.locator(".presentation-notes__where")
+    expect(where).to_have_text(re.compile("^" + re.escape(fill(FI["present_counter"], n=1, total=len(notes) + 1))))
+    assert "Tavoitteet" in notes_text(popup)  # the title slide: the session's length and objectives
+    page.keyboard.press("ArrowRight")
+    expect(where).to_contain_text(fill(FI["present_counter"], n=2, total=len(notes) + 1))
+    assert notes_text(popup).startswith(notes[0])
+    minutes = yaml.safe_load(re.findall(r"```trainer\n(.*?)```", source_of(FI_SOURCE), re.S)[0])["minutes"]
+    assert popup.locator(".presentation-notes__time").text_content().startswith(f"{minutes} min")
+    page.get_by_role("button", name=FI["present_next"]).click()
+    expect(where).to_contain_text(fill(FI["present_counter"], n=3, total=len(notes) + 1))
+    assert notes_text(popup).startswith(notes[1])
+    assert FI["trainer_sensitive"] in notes_text(popup)
+    # The trainer may turn the slides from the notes window too.
+    popup.keyboard.press("ArrowRight")
+    expect(page.locator(".presentation__counter")).to_have_text(fill(FI["present_counter"], n=4, total=len(notes) + 1))
+    assert shown(page) == [4]
+    expect(where).to_contain_text(fill(FI["present_counter"], n=4, total=len(notes) + 1))
+    # The room never sees the notes.
+    assert not page.locator(".slide-notes").first.is_visible()
+    assert page.locator(".slide-notes:visible").count() == 0
+    # Pressing N again brings the same window forward instead of opening another.
+    page.keyboard.press("n")
+    page.wait_for_timeout(200)
+    assert len(context.pages) == 2
+    for window in (page, popup):
+        assert window.evaluate(STORAGE) == {"local": 0, "session": 0, "indexedDB": 0}
+    assert context.cookies() == []
+
+
+def test_the_notes_window_follows_from_file_as_in_the_offline_pack(browser, site_dir):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto((site_dir / "oikeudet/palkka-esitys/index.html").as_uri() + "#2")
+        assert shown(page) == [2]
+        with context.expect_page() as opened:
+            page.keyboard.press("n")
+        popup = opened.value
+        assert popup.url.startswith("file://")
+        where = popup.locator(".presentation-notes__where")
+        total = section_count(FI_SOURCE) + 1
+        expect(where).to_contain_text(fill(FI["present_counter"], n=2, total=total))
+        page.keyboard.press("ArrowRight")
+        expect(where).to_contain_text(fill(FI["present_counter"], n=3, total=total))
+        assert notes_text(popup).startswith(first_notes(FI_SOURCE)[1])
+        assert page.url.endswith("#3")
+    finally:
+        context.close()
+
+
+def test_a_blocked_notes_window_is_explained(open_presentation):
+    page = open_presentation()
+    page.evaluate("window.open = () => null")  # what a pop-up blocker returns
+    page.keyboard.press("n")
+    expect(page.locator(".presentation__status")).to_have_text(FI["present_blocked"])
+
+
+def test_quizzes_keep_nothing_here_even_on_a_device_that_remembers(context, base_url, open_presentation):
+    privacy = context.new_page()
+    privacy.goto(base_url + "tietosuoja/")
+    privacy.get_by_label(FI["remember"]).first.check()
+    assert privacy.evaluate("localStorage.length") == 1
+    page = open_presentation()
+    assert page.locator(".training-storage input").count() == 0  # no "remember" switch in front of a room
+    page.keyboard.press("End")
+    page.locator(".slide:not([hidden]) .training-option__input").first.check()
+    page.locator(".slide:not([hidden]) .training-check").first.click()
+    assert page.evaluate("localStorage.length") == 1  # only the device's own choice, no answers
+
+
+@pytest.mark.parametrize("motion", ["reduce", "no-preference"])
+def test_slides_change_without_motion_when_the_reader_asks(open_presentation, motion):
+    page = open_presentation()
+    page.emulate_media(reduced_motion=motion)
+    page.keyboard.press("ArrowRight")
+    animation = page.evaluate("getComputedStyle(document.querySelector('.slide:not([hidden])')).animationName")
+    assert animation == ("none" if motion == "reduce" else "slide-in")
+
+
+def test_printing_gives_every_slide_and_no_notes_or_controls(open_presentation):
+    page = open_presentation()
+    page.emulate_media(media="print")
+    assert shown(page) == list(range(1, section_count(FI_SOURCE) + 2))
+    for selector in (".presentation__bar", ".slide-notes", ".md-header", ".help-bar"):
+        assert page.locator(f"{selector}:visible").count() == 0, selector
+
+
+def test_without_javascript_the_slides_are_one_readable_page(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(base_url + FI_PATH)
+        assert shown(page) == list(range(1, section_count(FI_SOURCE) + 2))
+        assert page.locator(".presentation__bar").is_hidden()
+        assert page.locator(".slide-notes:visible").count() == 0
+    finally:
+        context.close()
+
+
+def test_the_presentation_has_its_files_and_participant_pages_do_not(open_presentation, base_url, context):
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    open_presentation().wait_for_load_state("networkidle")
+    assert any(url.endswith("/assets/present.js") for url in requests)
+    assert any(url.endswith("/assets/present.css") for url in requests)
+    requests.clear()
+    participant = context.new_page()
+    participant.goto(base_url + "oikeudet/palkka/", wait_until="networkidle")
+    assert requests and not [url for url in requests if "/assets/present." in url]
+    assert {Path(url.split("?")[0]).suffix for url in requests} >= {".js", ".css"}
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_no_axe_violation_on_a_quiz_slide_or_in_the_notes_window(browser, base_url, width):
+    from axe_playwright_python.sync_playwright import Axe
+
+    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    try:
+        page = context.new_page()
+        page.goto(base_url + FI_PATH)
+        page.keyboard.press("End")
+        page.locator(".slide:not([hidden]) .training-check").first.click()  # a verdict on the screen too
+        with context.expect_page() as opened:
+            page.keyboard.press("n")
+        popup = opened.value
+        expect(popup.locator(".presentation-notes__where")).to_contain_text(str(section_count(FI_SOURCE) + 1))
+        page.wait_for_timeout(300)  # the slide's short fade is over
+        found = []
+        for window in (page, popup):
+            results = Axe().run(window, options={"runOnly": {"type": "tag", "values": tags}})
+            found += [f"{window.url}: {v['id']} {[n['target'] for n in v['nodes']][:3]}"
+                      for v in results.response["violations"]]
+        assert not found, "\n".join(found)
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        assert popup.evaluate("document.documentElement.scrollWidth") <= popup.evaluate("innerWidth")
+    finally:
+        context.close()
