@@ -6,6 +6,7 @@ Finnish build), so nothing here may depend on running only once.
 
 from __future__ import annotations
 
+import json
 import posixpath
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,7 +18,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from training import catalogue, checks, fences, glossary
+from training import assets, catalogue, checks, exports, fences, glossary, search_index
 from training.checks import DocsReport
 from training.errors import ContentError
 from training.presentation import presented_module_rel, slides_html, write_presentation_pages
@@ -110,6 +111,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if _language(config) == _default_language(config):
         _building.clear()
     _building.append(_language(config))
+    if len(_building) > 1:
+        return  # built inside the default language's build, which checked and wrote everything
     docs_dir = Path(config.docs_dir)
     _report = checks.check_docs(docs_dir, _root(config), languages=_languages(config))
     if _report.problems:
@@ -121,6 +124,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             log.info("%d facts are marked [VERIFY] for the site owner to confirm; `make check` lists them.",
                      len(_report.unconfirmed))
     catalogue.write_trainer_pages(docs_dir, _report.pages, load_strings)
+    exports.write_exports(docs_dir, _report.pages)
     write_presentation_pages(docs_dir, _report.pages, load_strings)
     source = docs_dir / "en" / glossary.GLOSSARY_PAGE
     _glossary_terms.clear()
@@ -140,6 +144,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["t"] = load_strings(_language(config))
     env.globals["page_url"] = _page_url_finder(
         files, _language(config), _default_language(config), config.use_directory_urls)
+    env.globals["language_root"] = search_index.language_root(_language(config), _default_language(config))
     return env
 
 
@@ -240,13 +245,33 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     return output
 
 
-@event_priority(-150)  # after the i18n plugin has built the other languages
+def _split_search_index(site_dir: Path, languages: list[str], default: str) -> None:
+    """Give every language its own search index (and offline index), in its own folder."""
+    merged_file = site_dir / search_index.INDEX_FILE
+    if not merged_file.exists():
+        return
+    indexes = search_index.split_index(json.loads(merged_file.read_text(encoding="utf-8")), languages, default)
+    for language, index in indexes.items():
+        target = site_dir / search_index.language_root(language, default) / search_index.INDEX_FILE
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(search_index.index_json(index), encoding="utf-8")
+    offline_file = site_dir / search_index.OFFLINE_INDEX_FILE
+    if offline_file.exists():
+        offline_file.write_text(search_index.offline_index_script(indexes, default), encoding="utf-8")
+
+
+@event_priority(-150)  # after the i18n plugin has built the other languages and merged their search
 def on_post_build(config: MkDocsConfig) -> None:
-    """Put each language's 404 page in its own folder, the default language's at the root."""
+    """Put each language's 404 page in its own folder, the default language's at the root;
+    once every language is built, split the merged search index by language."""
     language = _building.pop() if _building else _language(config)
-    folder = "" if language == _default_language(config) else language
+    default = _default_language(config)
+    folder = "" if language == default else language
     page = _not_found_pages.get(language)
     if page is not None:
         target = Path(config.site_dir, folder, "404.html")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page, encoding="utf-8")
+    if language == default:
+        _split_search_index(Path(config.site_dir), _languages(config) or [default], default)
+        assets.minify_folder(Path(config.site_dir) / "assets")
