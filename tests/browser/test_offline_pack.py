@@ -289,3 +289,20 @@ def test_menus_help_footer_and_module_links_open_pages(pack, offline):
     follow(page.locator(".module-pager a[rel=next]"), "oikeudet/tyoaika.html")
     follow(page.locator(".module-trainer a"), "oikeudet/tyoaika-kouluttajalle.html")
     assert len(visited) == 5
+
+
+def test_a_presentation_runs_from_the_pack(pack, offline):
+    """From the trainer's guide in the pack to the slides, and through them by keyboard."""
+    page = offline(pack.url("oikeudet/palkka-kouluttajalle.html"))
+    page.locator("article a[href$='palkka-esitys.html']").click()
+    expect(page).to_have_url(re.compile(re.escape(pack.url("oikeudet/palkka-esitys.html"))))
+    slides = page.locator("section.slide")
+    total = slides.count()
+    assert total >= 4
+    counter = page.locator(".presentation__counter")
+    for number in range(1, total + 1):
+        expect(counter).to_contain_text(f"{number} / {total}")
+        expect(slides.nth(number - 1)).to_be_visible()
+        page.keyboard.press("ArrowRight")
+    expect(slides.nth(total - 1)).to_be_visible()
+    assert (pack.root / "oikeudet/palkka.fi.gift").is_file() and (pack.root / "en/oikeudet/palkka.en.moodle.xml").is_file()
