@@ -69,6 +69,7 @@
         w.textContent = ok ? S.correct : S.incorrect;
       }
       q.ok = !v.length ? null : right(d, v);
+      q.was = String(v);
       fb.textContent = "";
       if (q.ok === false && d.type === "multiple") fb.appendChild(document.createElement("p")).textContent = S.multiple_hint;
       const ex = $(q.fs, ".training-explanation");
@@ -76,20 +77,27 @@
       fb.hidden = !fb.firstChild;
       verdict(q.st, !!q.ok);
       score.textContent = total();
-      if (q.ok == null) { q.st.textContent = q.text ? S.write_first : S.choose_first; return; }
+      if (q.ok == null) return say(q, q.text ? S.write_first : S.choose_first);
       score.hidden = q.retry.hidden = false;
-      q.st.textContent = (q.ok ? S.correct : S.incorrect) + (qs.length > 1 ? ". " + total() : "");
+      say(q, (q.ok ? S.correct : S.incorrect) + (qs.length > 1 ? ". " + total() : ""));
     };
-    const reset = q => {
-      for (const i of q.inputs) { i.checked = false; $(i.parentNode, ".training-option__feedback").hidden = true; }
-      if (q.text) q.text.value = "";
+    // Emptied first, so that a screen reader announces the same verdict again.
+    const say = (q, text) => { q.st.textContent = ""; requestAnimationFrame(() => q.st.textContent = text); };
+    // A changed answer has not been checked yet: the old verdict must not stand for it.
+    const clear = q => {
+      for (const i of q.inputs) $(i.parentNode, ".training-option__feedback").hidden = true;
       q.ok = null;
       q.st.textContent = "";
       q.st.className = "training-status";
       q.fb.hidden = true;
+      score.textContent = total();
+    };
+    const reset = q => {
+      for (const i of q.inputs) i.checked = false;
+      if (q.text) q.text.value = "";
+      clear(q);
       (q.text || q.inputs[0]).focus(); // Try again hides itself: keep focus in the question
       q.retry.hidden = true;
-      score.textContent = total();
     };
     for (const fs of $$(root, ".training-question")) {
       const id = fs.dataset.question, q = {
@@ -103,7 +111,7 @@
       $(fs, ".training-actions").hidden = false;
       $(fs, ".training-check").onclick = check;
       q.retry.onclick = () => { reset(q); save(q); };
-      fs.onchange = () => save(q);
+      fs.onchange = () => { if (q.ok != null && String(chosen(q)) !== q.was) clear(q); save(q); };
       if (q.text) q.text.onkeydown = e => { if (e.key === "Enter") { e.preventDefault(); check(); } };
     }
     const done = kept() ? qs.filter(q => {

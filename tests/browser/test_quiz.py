@@ -776,3 +776,31 @@ def test_printed_quizzes_hide_the_answers_and_keep_the_boxes(open_page):
             assert box["width"] > 5 and box["height"] > 5, (selector, i, box)
     page.emulate_media(media="screen")
     expect(question(page, SINGLE).locator(".training-feedback")).to_be_visible()
+
+
+def test_a_changed_answer_loses_its_old_verdict_and_a_repeated_verdict_is_said_again(open_page):
+    page = open_page(DEMO["fi"])
+    choose(page, SINGLE, "2")
+    check(page, SINGLE)
+    expect(status(page, SINGLE)).to_have_text(FI["incorrect"])
+    feedback = question(page, SINGLE).locator(".training-option__feedback:not([hidden])")
+    expect(feedback).to_have_count(1)
+    choose(page, SINGLE, "1")  # not checked yet: the "wrong" verdict no longer applies
+    expect(status(page, SINGLE)).to_have_text("")
+    expect(feedback).to_have_count(0)
+    # Checking the same answer twice: the status region is emptied and filled again, which
+    # makes screen readers announce it a second time.
+    status(page, SINGLE).evaluate("""el => { window.said = [];
+        new MutationObserver(() => window.said.push(el.textContent)).observe(el, {childList: true, characterData: true, subtree: true}); }""")
+    check(page, SINGLE)
+    expect(status(page, SINGLE)).to_have_text(FI["correct"])
+    check(page, SINGLE)
+    page.wait_for_function("window.said.filter(t => t).length === 2")
+    assert page.evaluate("window.said") == [FI["correct"], "", FI["correct"]]
+    # Focus leaving a checked typed answer that did not change keeps its verdict.
+    field = question(page, TEXT).locator("input")
+    field.fill("verokortti")
+    field.press("Enter")
+    expect(status(page, TEXT)).to_contain_text(FI["correct"])
+    field.press("Tab")
+    expect(status(page, TEXT)).to_contain_text(FI["correct"])
