@@ -173,7 +173,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     language = _language(config)
     locale, rel = _split_locale(page.file.src_uri)
     resolve = _link_resolver(page, files)
-    pages = [p for p in _report.pages if p.language == language]
+    pages = _report.index.pages(language)
     _, _, first_line = split_front_matter(page.file.content_string)
     fences.set_render_context(
         language, resolve, Path(config.docs_dir, page.file.src_uri).relative_to(_root(config)).as_posix(),
@@ -190,7 +190,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def _presented(locale: str, rel: str):
     """The module a generated presentation page shows (None for any other page)."""
     module_rel = presented_module_rel(rel)
-    return next((p for p in _report.pages if p.language == locale and p.rel == module_rel and p.module), None)
+    return _report.index.module_page(locale, module_rel) if module_rel else None
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -214,13 +214,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         trainer = _link(_files, locale, catalogue.trainer_file(shown.rel), "")
         context["trainer_url"] = trainer["url"] if trainer else None
         return context
-    this = next((p for p in _report.pages if p.language == locale and p.rel == rel and p.module), None)
+    this = _report.index.module_page(locale, rel)
     if this is None:
         return context
     module = this.module
-    track = [p for p in _report.pages if p.language == language and p.module
-             and p.module.track == module.track]
-    track.sort(key=lambda p: (p.module.order, p.module.id))
+    track = _report.index.track(language, module.track)
     position = next((i for i, p in enumerate(track) if p.module.id == module.id), None)
 
     def link(p) -> dict[str, str] | None:
@@ -230,9 +228,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     if position is not None:
         context["module_previous"] = link(track[position - 1]) if position > 0 else None
         context["module_next"] = link(track[position + 1]) if position + 1 < len(track) else None
-    by_id = {p.module.id: p for p in _report.pages if p.language == language and p.module}
+    by_id = _report.index.modules
     context["module_prerequisites"] = [
-        link(by_id[ident]) for ident in module.prerequisites if ident in by_id]
+        link(by_id[(language, ident)]) for ident in module.prerequisites if (language, ident) in by_id]
     trainer = _link(_files, locale, catalogue.trainer_file(rel), "")
     context["trainer_url"] = trainer["url"] if trainer else None
     return context

@@ -8,6 +8,7 @@ is, ``make check``) runs them alone, without MkDocs.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 import sys
 from collections import defaultdict
@@ -66,6 +67,49 @@ class DocsReport:
     def page_of(self, language: str, module_id: str) -> Page | None:
         return next((p for p in self.pages if p.language == language and p.module
                      and p.module.id == module_id), None)
+
+    @functools.cached_property
+    def index(self) -> ReportIndex:
+        """Lookups over the pages, made once (read it only after the checks have run): the
+        build asks for every page, and a scan of the whole site each time would grow with
+        the square of the site's size."""
+        return ReportIndex.of(self.pages)
+
+
+@dataclass
+class ReportIndex:
+    """The checked pages by language, by path and, for modules, by track and by id."""
+
+    by_language: dict[str, list[Page]] = field(default_factory=dict)
+    by_path: dict[tuple[str, str], Page] = field(default_factory=dict)
+    tracks: dict[tuple[str, str], list[Page]] = field(default_factory=dict)
+    modules: dict[tuple[str, str], Page] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, pages: list[Page]) -> ReportIndex:
+        index = cls()
+        for page in pages:
+            index.by_language.setdefault(page.language, []).append(page)
+            index.by_path.setdefault((page.language, page.rel), page)
+            if page.module:
+                index.tracks.setdefault((page.language, page.module.track), []).append(page)
+                index.modules[(page.language, page.module.id)] = page
+        for track in index.tracks.values():
+            track.sort(key=lambda p: (p.module.order, p.module.id))
+        return index
+
+    def pages(self, language: str) -> list[Page]:
+        """Every page of one language, in the order the checks read them."""
+        return self.by_language.get(language, [])
+
+    def module_page(self, language: str, rel: str) -> Page | None:
+        """The module at ``rel`` in a language's folder (None when that page is no module)."""
+        page = self.by_path.get((language, rel))
+        return page if page is not None and page.module else None
+
+    def track(self, language: str, track: str) -> list[Page]:
+        """The modules of a track in one language, by order and id."""
+        return self.tracks.get((language, track), [])
 
 
 def languages_in(docs_dir: Path) -> list[str]:

@@ -78,12 +78,20 @@ def get_render_context() -> RenderContext:
     return _context
 
 
+# The last page scanned by _locate: every fence of a page looks itself up in one scan.
+_scanned: tuple[str, int, list] = ("", 0, [])
+
+
 def _locate(kind: str, source: str, md: Any, ctx: RenderContext) -> int:
     """File line of the fence that holds ``source``. Superfences does not say, but while
     it runs, ``md.lines`` still holds the page, so the same scan the hook uses finds it."""
+    global _scanned
     lines = getattr(md, "lines", None)
     if isinstance(lines, list):
-        for block in find_blocks("\n".join(lines), ctx.first_line):
+        text = "\n".join(lines)
+        if (text, ctx.first_line) != _scanned[:2]:
+            _scanned = (text, ctx.first_line, find_blocks(text, ctx.first_line))
+        for block in _scanned[2]:
             if block.kind == kind and block.error is None and block.body == source:
                 return block.line
     return 0

@@ -9,6 +9,7 @@ a resolver that turns them into the built URL.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from typing import Callable
@@ -25,6 +26,13 @@ _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):", re.I)
 # Browsers ignore ASCII whitespace and control characters inside a scheme
 # ("java\tscript:"), so they are removed before looking for one.
 _IGNORED = re.compile(r"[\x00-\x20\x7f-\x9f]")
+
+
+# One line that Markdown would only wrap in <p>, unchanged: it starts with a letter, ends
+# with no space, and holds only letters, digits, spaces and punctuation that start no Markdown
+# syntax and need no escaping (no * _ ` [ ] < > & \ # | ~). Most options and checklist items
+# are such text, and converting hundreds of them a page was most of a quiz's rendering time.
+_PLAIN = re.compile(r"[^\W\d_](?: *(?:[^\W_]|[.,;:?!'\"()%/€–—’‘“”…+=-]))*\n*")
 
 
 def _identity(href: str) -> str:
@@ -87,21 +95,18 @@ class Renderer:
     """A private Markdown converter with raw HTML off and link checking on."""
 
     def __init__(self, resolve_link: Resolver | None = None):
-        self._md = markdown.Markdown(output_format="html")
-        # Raw HTML in author text would bypass every check: switch both parsers off,
-        # so "<script>" stays visible text.
-        self._md.preprocessors.deregister("html_block")
-        self._md.inlinePatterns.deregister("html")
-        self._links = _SafeLinks(self._md)
-        self._links.resolve = resolve_link or _identity
-        self._md.treeprocessors.register(self._links, "training_safe_links", -10)
+        self._resolve = resolve_link or _identity
 
     def block(self, text: str) -> str:
         """Markdown to block HTML (paragraphs, lists, ...)."""
         if not text.strip():
             return ""
-        self._md.reset()
-        return self._md.convert(text).strip()
+        if _PLAIN.fullmatch(text):
+            return "<p>" + text.rstrip("\n") + "</p>"  # what Markdown makes of it, without running it
+        md, links = _converter()
+        links.resolve = self._resolve  # set on every call: renderers share one converter
+        md.reset()
+        return md.convert(text).strip()
 
     def parts(self, text: str) -> tuple[str, str]:
         """Split rendered text into (first paragraph as inline HTML, the rest as blocks),
@@ -120,6 +125,20 @@ class Renderer:
         if first and not rest:
             return first
         return html.escape(plain_text(self.block(text)))
+
+
+@functools.lru_cache(maxsize=1)
+def _converter() -> tuple[markdown.Markdown, _SafeLinks]:
+    """The one Markdown instance behind every Renderer: making one costs milliseconds,
+    and a page renders hundreds of small texts."""
+    md = markdown.Markdown(output_format="html")
+    # Raw HTML in author text would bypass every check: switch both parsers off,
+    # so "<script>" stays visible text.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    links = _SafeLinks(md)
+    md.treeprocessors.register(links, "training_safe_links", -10)
+    return md, links
 
 
 def plain_text(fragment: str) -> str:

@@ -1,9 +1,10 @@
 """Check every quiz and checklist of one Markdown page. Pure: no MkDocs, no files, no
-global state. ``check_markdown`` (or ``read_page``, the same with trainer notes) is
-what the build calls per page."""
+global state but the blocks checked and not yet rendered. ``check_markdown`` (or
+``read_page``, the same with trainer notes) is what the build calls per page."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from .catalogue import CatalogueRequest, parse_request
@@ -30,11 +31,26 @@ class PageBlocks:
     summaries: list[SummaryRequest] = field(default_factory=list)
 
 
+# Valid blocks read_page has checked, handed once to load_block: the build checks every
+# page before rendering any, so each block's YAML is read once. Oldest dropped first.
+_checked: OrderedDict[tuple[str, str, str, int], Quiz | Checklist] = OrderedDict()
+_CHECKED_MAX = 20000
+
+
+def _remember(key: tuple[str, str, str, int], model: Quiz | Checklist) -> None:
+    _checked[key] = model
+    if len(_checked) > _CHECKED_MAX:
+        _checked.popitem(last=False)
+
+
 def load_block(kind: str, body: str, path: str, line: int) -> Quiz | Checklist:
     """Parse and validate one block body; ``line`` is the file line of its opening fence.
 
     Returns a valid model, or raises ContentError listing every problem.
     """
+    checked = _checked.pop((kind, body, path, line), None)
+    if checked is not None:
+        return checked
     model, problems = parse_block(kind, body, path, line)
     if model is not None:
         problems = problems + validate(model)
@@ -80,10 +96,13 @@ def read_page(markdown: str, path: str, first_line: int = 1) -> PageBlocks:
             page.summaries.append(summary)
         else:
             model, found = parse_block(block.kind, block.body, path, block.line)
-            problems.extend(found)
             if model is None:
+                problems.extend(found)
                 continue
-            problems.extend(validate(model))
+            found = found + validate(model)
+            problems.extend(found)
+            if not found:
+                _remember((block.kind, block.body, path, block.line), model)
             (page.quizzes if isinstance(model, Quiz) else page.checklists).append(model)  # type: ignore[arg-type]
     problems.extend(duplicate_ids_on_page([*page.quizzes, *page.checklists]))
     page.problems = sorted(set(problems))

@@ -19,6 +19,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem
 
+# libyaml reads the same YAML many times faster; the pure-Python loader stays the reference
+# for anything that goes wrong, so that messages and their lines never depend on which ran.
+_FAST_LOADER = getattr(yaml, "CSafeLoader", None)
 YAML_TAG = "tag:yaml.org,2002:"
 # Tags that YAML gives plain values by itself; any other tag was written by hand.
 _IMPLICIT_TAGS = {YAML_TAG + t for t in ("str", "bool", "int", "float", "null", "timestamp", "seq", "map")}
@@ -47,6 +50,18 @@ class YamlReader:
 
     def compose(self, what: str, fence_line: int) -> Node | None:
         """Compose the body into a node tree, or report why it is not valid YAML."""
+        if _FAST_LOADER is not None:
+            try:
+                # An alias needs a '*': only then are the events worth reading for one.
+                if "*" not in self.body or not any(
+                        isinstance(e, yaml.AliasEvent) for e in yaml.parse(self.body, Loader=_FAST_LOADER)):
+                    return yaml.compose(self.body, Loader=_FAST_LOADER)
+            except Exception:  # noqa: BLE001 - whatever libyaml rejects is read again below,
+                pass  # for the exact message and line
+        return self._compose_reference(what, fence_line)
+
+    def _compose_reference(self, what: str, fence_line: int) -> Node | None:
+        """``compose`` with the pure-Python loader: the messages editors see come from here."""
         try:
             for event in yaml.parse(self.body, Loader=yaml.SafeLoader):
                 if isinstance(event, yaml.AliasEvent):
@@ -151,7 +166,7 @@ class YamlReader:
             return ""
         if not self.check_tag(node):
             return ""
-        if node.tag == YAML_TAG + "null" and node.style is None:
+        if node.tag == YAML_TAG + "null" and not node.style:  # plain: None, or "" from libyaml
             return ""
         return node.value.strip()
 
