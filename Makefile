@@ -55,7 +55,7 @@ new-module: $(READY)
 
 ## test: every test, browser tests included (installs Chromium if it can).
 test: $(READY) browser
-	$(BIN)/python -m pytest -n auto
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 ## browser: make sure the system Chromium is there (never Playwright's own download).
 browser:

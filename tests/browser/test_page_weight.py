@@ -25,6 +25,7 @@ IMAGE_BUDGET = 50 * KB
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico"}
 # The search index, Material's search worker and the stemmers it loads.
 SEARCH_FILE = re.compile(r"search_index\.|search\.[0-9a-f]+\.min\.js$|lunr\.")
+TRAINER_PAGES = ("-esitys", "-kouluttajalle")
 FONT_FILE = re.compile(r"\.(woff2?|ttf|otf|eot)$", re.IGNORECASE)
 
 # Its tests share one expensive fixture: keep them on one test worker.
@@ -73,6 +74,12 @@ def test_a_cold_first_view_of_every_page_fits_100_kb(first_views):
              f"{min(map(len, first_views.values()))}-{max(map(len, first_views.values()))}.",
              "Heaviest pages:"]
     lines += [f"  {weight / KB:6.1f} KB  {page}" for page, weight in heaviest[:8]]
+    # Presentations and trainer's guides are for trainers; the rest is what participants read.
+    reader_pages = [(page, weight) for page, weight in heaviest if not page.rstrip("/").endswith(TRAINER_PAGES)]
+    lines += [f"Pages for participants and companies ({len(reader_pages)}): median "
+              f"{statistics.median(w for _, w in reader_pages) / KB:.1f} KB, heaviest "
+              f"{reader_pages[0][1] / KB:.1f} KB ({reader_pages[0][0]}), lightest "
+              f"{reader_pages[-1][1] / KB:.1f} KB ({reader_pages[-1][0]})."]
     heaviest_files = first_views[heaviest[0][0]]
     lines += ["What the heaviest page loads:"]
     lines += [f"  {gzip_size(f) / KB:6.1f} KB  {f.name}" for f in sorted(set(heaviest_files), key=gzip_size, reverse=True)]
