@@ -296,7 +296,9 @@ def test_a_presentation_runs_from_the_pack(pack, offline):
     page = offline(pack.url("oikeudet/palkka-kouluttajalle.html"))
     page.locator("article a[href$='palkka-esitys.html']").click()
     expect(page).to_have_url(re.compile(re.escape(pack.url("oikeudet/palkka-esitys.html"))))
+    page.wait_for_load_state()
     slides = page.locator("section.slide")
+    expect(slides.first).to_be_visible()
     total = slides.count()
     assert total >= 4
     counter = page.locator(".presentation__counter")
