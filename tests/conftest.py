@@ -69,6 +69,21 @@ def context(browser):
     context.close()
 
 
+@pytest.fixture
+def open_page(context, base_url):
+    """Open a page of the site (in the test's context, or ``ctx``); fail on any script error in it."""
+    errors: list[str] = []
+
+    def _open(path: str, ctx=None):
+        page = (ctx or context).new_page()
+        page.on("pageerror", lambda error: errors.append(f"{path}: {error}"))
+        page.goto(base_url + path)
+        return page
+
+    yield _open
+    assert not errors, errors
+
+
 def pytest_sessionfinish(session, exitstatus) -> None:
     """A run that skipped a test has not tested everything: it fails."""
     reporter = session.config.pluginmanager.get_plugin("terminalreporter")

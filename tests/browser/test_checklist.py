@@ -29,21 +29,6 @@ def progress_text(lang: str, done: int) -> str:
     return fill(STRINGS[lang]["progress"], done=done, total=len(ITEMS))
 
 
-@pytest.fixture
-def open_page(context, base_url):
-    """Open a page of the site in the test's context; fail on any script error in it."""
-    errors: list[str] = []
-
-    def _open(path: str):
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(f"{path}: {error}"))
-        page.goto(base_url + path)
-        return page
-
-    yield _open
-    assert not errors, errors
-
-
 def box(page, item: str):
     return page.locator(f"{CHECKLIST}-{item}")
 

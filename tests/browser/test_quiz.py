@@ -64,21 +64,6 @@ def verdict(lang: str, ok: bool, score: int | None = None, total: int | None = N
     return word if score is None else f"{word}. {s(lang, 'score', score=score, total=total)}"
 
 
-@pytest.fixture
-def open_page(context, base_url):
-    """Open a page of the site in the test's context; fail on any script error in it."""
-    errors: list[str] = []
-
-    def _open(path: str, ctx=None):
-        page = (ctx or context).new_page()
-        page.on("pageerror", lambda error: errors.append(f"{path}: {error}"))
-        page.goto(base_url + path)
-        return page
-
-    yield _open
-    assert not errors, errors
-
-
 def question(page, qid: str):
     return page.locator(f"#training-q-{qid}")
 

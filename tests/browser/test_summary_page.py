@@ -27,21 +27,12 @@ def url(lang: str, path: str) -> str:
 
 
 @pytest.fixture
-def open_page(context, base_url):
-    """Open a page in the test's context; fail on any script error, on any request that
-    leaves 127.0.0.1 and on any request that is not a GET (nothing is sent anywhere)."""
-    errors: list[str] = []
+def open_page(open_page, context):
+    """The shared ``open_page``, which also fails on any request that leaves 127.0.0.1 and on
+    any request that is not a GET (nothing is sent anywhere)."""
     requests: list[tuple[str, str]] = []
     context.on("request", lambda request: requests.append((request.method, request.url)))
-
-    def _open(path: str):
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(f"{path}: {error}"))
-        page.goto(base_url + path)
-        return page
-
-    yield _open
-    assert not errors, errors
+    yield open_page
     assert {m for m, _ in requests} <= {"GET"}, requests
     assert {urlsplit(u).hostname for _, u in requests if not u.startswith("data:")} == {"127.0.0.1"}
 
