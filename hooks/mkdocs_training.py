@@ -21,7 +21,7 @@ from mkdocs.structure.pages import Page
 from training import assets, catalogue, checks, exports, fences, glossary, search_index
 from training.checks import DocsReport
 from training.errors import ContentError
-from training.presentation import presented_module_rel, slides_html, write_presentation_pages
+from training.presentation import participant_html, presented_module_rel, slides_html, write_presentation_pages
 from training.source import split_front_matter
 from training.strings import load_strings
 from training.unconfirmed import mark_unconfirmed
@@ -37,6 +37,9 @@ _not_found_pages: dict[str, str] = {}
 # The language builds in progress: the i18n plugin runs the others inside the default one's
 # on_post_build, and leaves the config set to the last language it built.
 _building: list[str] = []
+# The rendered HTML and table of contents of the module pages of the language being built, by
+# source path, for their presentations: MkDocs renders every page before it fills in any template.
+_module_html: dict[str, tuple[str, object]] = {}
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -111,6 +114,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if _language(config) == _default_language(config):
         _building.clear()
     _building.append(_language(config))
+    _module_html.clear()
     if len(_building) > 1:
         return  # built inside the default language's build, which checked and wrote everything
     docs_dir = Path(config.docs_dir)
@@ -178,7 +182,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     fences.set_render_context(
         language, resolve, Path(config.docs_dir, page.file.src_uri).relative_to(_root(config)).as_posix(),
         first_line, module_entries=lambda: catalogue.entries_for(pages, rel, resolve),
-        trainer_notes=_presented(locale, rel) is not None)
+        trainer_notes=_presentable(locale, rel))
     strings = load_strings(language)
     markdown = mark_unconfirmed(markdown, strings["to_confirm"])
     if rel != glossary.GLOSSARY_PAGE and _glossary_terms:
@@ -193,10 +197,28 @@ def _presented(locale: str, rel: str):
     return _report.index.module_page(locale, module_rel) if module_rel else None
 
 
+def _presentable(locale: str, rel: str) -> bool:
+    """Whether the page is a module, which has a presentation made from its HTML."""
+    this = _report.index.module_page(locale, rel)
+    return this is not None and bool(this.module.id)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """A presentation page is cut into its slides."""
-    shown = _presented(*_split_locale(page.file.src_uri))
-    return slides_html(html, shown.module, load_strings(_language(config))) if shown else html
+    """A module page keeps its HTML with slide marks and notes for its presentation; every
+    page goes out without them."""
+    if _presentable(*_split_locale(page.file.src_uri)):
+        _module_html[page.file.src_uri] = (html, page.toc)
+    return participant_html(html)
+
+
+def _present(page: Page, shown, language: str) -> None:
+    """Give a presentation page its module page's HTML, cut into slides, and its contents."""
+    module_src = f"{_split_locale(page.file.src_uri)[0]}/{shown.rel}"
+    if module_src not in _module_html:
+        raise PluginError(f"{shown.path}: its presentation {page.file.src_uri} was built, but the module page "
+                          "itself was not; keep the module in the build (not excluded, not a draft)")
+    html, page.toc = _module_html[module_src]
+    page.content = slides_html(html, shown.module, load_strings(language))
 
 
 def _link(files: Files, language: str, rel: str, title: str) -> dict[str, str] | None:
@@ -211,6 +233,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     locale, rel = _split_locale(page.file.src_uri)
     shown = _presented(locale, rel)
     if shown is not None:
+        _present(page, shown, language)
         trainer = _link(_files, locale, catalogue.trainer_file(shown.rel), "")
         context["trainer_url"] = trainer["url"] if trainer else None
         return context

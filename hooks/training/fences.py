@@ -53,7 +53,8 @@ class RenderContext:
     path: str = ""
     first_line: int = 1
     module_entries: Callable[[], list[ModuleEntry]] = field(default=list)
-    # Only a presentation page carries its trainer notes (hidden, for the notes window).
+    # A module page renders its trainer notes between marks, for its presentation to keep
+    # (hidden, for the notes window) and the participant page to drop (see presentation.py).
     trainer_notes: bool = False
 
 
@@ -67,7 +68,7 @@ def set_render_context(lang: str, resolve_link: Resolver | None = None, path: st
     mapping relative links such as ``../oikeudet/palkka.md#x`` to built URLs, its path
     for error messages, the file line where its Markdown starts (front matter + 1), and
     the site's modules as seen from this page (for ``modules`` and ``progress-summary``
-    blocks), and whether trainer blocks render as notes (presentation pages only)."""
+    blocks), and whether trainer blocks render as notes (module pages, see presentation.py)."""
     global _context
     _context = RenderContext(lang or "en", resolve_link or _identity, path, first_line, module_entries or list,
                              trainer_notes)
@@ -113,7 +114,7 @@ def _format(kind: str, source: str, md: Any) -> str:
             return render_progress_controls(strings)
         if kind == "trainer":
             if not ctx.trainer_notes:
-                return ""  # facilitator notes never reach the participant page
+                return ""
             note, problems = parse_trainer(source, path, line)
             if problems or note is None:
                 raise FenceError(problems)

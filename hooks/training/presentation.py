@@ -1,10 +1,13 @@
-"""Presentation mode: a module's own Markdown shown as slides to a classroom.
+"""Presentation mode: a module's own page shown as slides to a classroom.
 
-Every module gets a generated presentation page next to it (``<module>-esitys.md``), made
-from the module's body, so its quizzes and checklists render with the same engine as on
-the participant page. Each ``##`` section is a slide; the title and the text before the
-first section make the title slide. The trainer blocks render as hidden notes there (and
-only there, see ``fences``), which the notes window shows. Nothing here imports MkDocs.
+Every module gets a generated presentation page next to it (``<module>-esitys.md``): front
+matter only. Its content is the module page's own HTML, rendered once for both: the
+Markdown extension below marks where each top-level ``##`` section starts, and the trainer
+blocks render as notes between two marks (see ``fences``). The participant page gets that
+HTML with the marks and notes taken out (``participant_html``); the presentation gets it cut
+into slides (``slides_html``), the title and the text before the first section making the
+title slide, the notes hidden for the notes window. Both pages sit in the same folder at the
+same depth, so the relative links of the one HTML hold on both. Nothing here imports MkDocs.
 """
 
 from __future__ import annotations
@@ -13,46 +16,74 @@ import html
 import re
 from pathlib import Path
 from typing import Callable
+from xml.etree.ElementTree import Comment, Element
+
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
 
 from .catalogue import GENERATED_MARK, PRESENTATION_SUFFIX, presentation_file
 from .generated import write_generated
 from .markup import Renderer, Resolver
-from .modules import Module, Section, TrainerNote
-from .source import split_front_matter
+from .modules import Module, TrainerNote
 from .strings import fill
 
-# Put before every section heading of the generated Markdown; Python-Markdown keeps HTML
-# comments as they are, so the built HTML splits into slides exactly where sections start.
+# Where a slide starts in the rendered HTML: before every top-level ``<h2>``. A heading inside
+# a list, box or tab is nested, so it stays on its slide; a ``##`` in a code block is no heading.
 SLIDE_MARK = "<!-- slide -->"
+# Around the trainer notes of a module page, which only its presentation keeps.
+NOTES_START, NOTES_END = "<!-- trainer-notes -->", "<!-- /trainer-notes -->"
+_NOTES = re.compile(re.escape(NOTES_START) + ".*?" + re.escape(NOTES_END), re.DOTALL)
 _H2_ID = re.compile(r'<h2\b[^>]*\bid="([^"]+)"')
 
 
-def presentation_markdown(module: Module, sections: list[Section], source: str, source_path: str,
-                          t: dict[str, str]) -> str:
-    """The generated presentation page of a module: its own body, a slide mark before each
-    ``##`` section that starts a line, and front matter choosing the presentation template."""
+class _SlideMarks(Treeprocessor):
+    def run(self, root: Element) -> None:
+        for index in reversed(range(len(root))):
+            if root[index].tag == "h2":
+                mark = Comment(SLIDE_MARK[4:-3])
+                mark.tail = "\n"
+                root.insert(index, mark)
+
+
+class SlideMarkExtension(Extension):
+    """Python-Markdown extension: a ``SLIDE_MARK`` before every top-level ``<h2>``. Runs after
+    every other tree processor (the table of contents included), so nothing else sees the marks."""
+
+    def extendMarkdown(self, md) -> None:  # noqa: N802 - Python-Markdown's name
+        md.treeprocessors.register(_SlideMarks(md), "training_slide_marks", 1)
+
+
+def makeExtension(**kwargs) -> SlideMarkExtension:  # noqa: N802 - Python-Markdown's name
+    """Entry point for ``markdown_extensions: [training.presentation]`` in mkdocs.yml."""
+    return SlideMarkExtension(**kwargs)
+
+
+def participant_html(content: str) -> str:
+    """A page's rendered HTML as readers get it: without slide marks and trainer notes."""
+    if NOTES_START in content:
+        content = _NOTES.sub("", content)
+    return content.replace(SLIDE_MARK + "\n", "").replace(SLIDE_MARK, "")
+
+
+def presentation_markdown(module: Module, source_path: str, t: dict[str, str]) -> str:
+    """The generated presentation page of a module: front matter choosing the presentation
+    template, and a note of where it comes from. The slides are the module page's HTML."""
     title = fill(t["present_title"], title=module.title).replace('"', "'")
-    _, body, first_line = split_front_matter(source)
-    lines = body.split("\n")
-    for section in sorted(sections, key=lambda s: s.line, reverse=True):
-        index = section.line - first_line
-        # An indented heading sits inside a list or box: a mark there would break it open.
-        if 0 <= index < len(lines) and lines[index].startswith("##"):
-            lines[index:index] = [SLIDE_MARK, ""]
     front = ["---", f'title: "{title}"', "template: presentation.html", "search:", "  exclude: true",
              "hide:", "  - navigation", "  - toc", "---", ""]
     mark = f"{GENERATED_MARK} from {source_path}: edit that file, not this one -->"
-    return "\n".join(front + [mark, ""] + lines)
+    return "\n".join(front + [mark, ""])
 
 
 def render_notes(note: TrainerNote, t: dict[str, str], resolve_link: Resolver | None = None) -> str:
-    """A trainer block on the presentation page: hidden, for the notes window to show."""
+    """A trainer block of a module page: hidden notes for the presentation's notes window,
+    between the marks ``participant_html`` cuts out."""
     md = Renderer(resolve_link)
-    parts = [f'<div class="slide-notes" data-minutes="{note.minutes}" hidden>', md.block(note.notes)]
+    parts = [NOTES_START, f'<div class="slide-notes" data-minutes="{note.minutes}" hidden>', md.block(note.notes)]
     if note.sensitive:
         parts.append(f'<div class="slide-notes__sensitive"><p><strong>{html.escape(t["trainer_sensitive"])}'
                      f"</strong></p>{md.block(note.sensitive)}</div>")
-    parts.append("</div>")
+    parts.append("</div>" + NOTES_END)
     return "".join(parts)
 
 
@@ -74,10 +105,10 @@ def _slide(number: int, content: str, label_id: str | None, t: dict[str, str]) -
 
 
 def slides_html(content: str, module: Module, t: dict[str, str]) -> str:
-    """The built HTML of a presentation page, cut into one ``<section class="slide">`` per
-    slide: the title slide (the module's title, the text before the first section and, for
+    """A module page's HTML (marks and notes still in) cut into one ``<section class="slide">``
+    per slide: the title slide (the module's title, the text before the first section and, for
     the trainer, its length and objectives), then one slide per section."""
-    intro, *sections = content.split(SLIDE_MARK)
+    intro, *sections = content.replace(NOTES_START, "").replace(NOTES_END, "").split(SLIDE_MARK)
     title = (f'<h1 id="slide-title">{html.escape(module.title)}</h1>{intro}{_title_notes(module, t)}')
     slides = [_slide(1, title, "slide-title", t)]
     for number, part in enumerate(sections, start=2):
@@ -100,8 +131,6 @@ def write_presentation_pages(docs_dir: Path, pages, strings_for: Callable[[str],
     for page in pages:
         if not (page.module and page.module.id):
             continue
-        folder = docs_dir / page.language
-        source = (folder / page.rel).read_text(encoding="utf-8")
-        wanted[folder / presentation_file(page.rel)] = presentation_markdown(
-            page.module, page.sections, source, page.path, strings_for(page.language))
+        wanted[docs_dir / page.language / presentation_file(page.rel)] = presentation_markdown(
+            page.module, page.path, strings_for(page.language))
     return write_generated(docs_dir, wanted, "*" + PRESENTATION_SUFFIX)
