@@ -111,6 +111,8 @@ def test_participant_pages_carry_no_facilitator_notes(site_dir, language):
         assert not participant.select(".slide-notes, .slide, [data-presentation]"), ident
         html = built(site_dir, language, source).read_text(encoding="utf-8")
         assert "```trainer" not in html and "data-minutes" not in html, ident
+        # Nor the marks its presentation was cut by, nor the empty paragraph a block could leave.
+        assert "<!-- slide -->" not in html and "trainer-notes -->" not in html and "<p></p>" not in html, ident
         text = words(participant.body)
         for notes in sections_and_notes(source):
             for opening in notes:
