@@ -176,6 +176,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Give the fences the page's language, links and modules; turn [VERIFY] into notes."""
     language = _language(config)
     locale, rel = _split_locale(page.file.src_uri)
+    if _presented(locale, rel) is not None:
+        return markdown  # its content will be its module page's (see on_page_context)
     resolve = _link_resolver(page, files)
     pages = _report.index.pages(language)
     _, _, first_line = split_front_matter(page.file.content_string)
