@@ -15,7 +15,7 @@ from typing import Callable
 from .errors import Problem
 from .exports import GIFT, MOODLE_XML, export_file, has_questions
 from .generated import GENERATED_TEXT, write_generated
-from .generated import is_generated as _written_by_build
+from .generated import is_generated
 from .model import Quiz
 from .modules import AUDIENCES, TRACKS, Module, Section
 from .yamlread import YamlReader
@@ -210,9 +210,9 @@ def presentation_file(rel: str) -> str:
     return rel[: -len(".md")] + PRESENTATION_SUFFIX
 
 
-def is_generated(path: Path) -> bool:
+def is_generated_page(path: Path) -> bool:
     """A trainer or presentation page the build wrote: it may be rewritten or deleted at will."""
-    return path.name.endswith((TRAINER_SUFFIX, PRESENTATION_SUFFIX)) and _written_by_build(path)
+    return path.name.endswith((TRAINER_SUFFIX, PRESENTATION_SUFFIX)) and is_generated(path)
 
 
 def write_trainer_pages(docs_dir: Path, pages, strings_for: Callable[[str], dict[str, str]]) -> list[Path]:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .catalogue import is_generated
+from .catalogue import is_generated_page
 from .exports import export_problems
 from .errors import Problem
 from .modules import PLACEHOLDER, Module, Section, headings_of, parse_front_matter, plan_problems, sections_of
@@ -63,10 +63,6 @@ class DocsReport:
         """The valid modules of one language, by track and order."""
         found = [p.module for p in self.pages if p.language == language and p.module and p.module.id]
         return sorted(found, key=lambda m: (m.track, m.order, m.id))
-
-    def page_of(self, language: str, module_id: str) -> Page | None:
-        return next((p for p in self.pages if p.language == language and p.module
-                     and p.module.id == module_id), None)
 
     @functools.cached_property
     def index(self) -> ReportIndex:
@@ -205,7 +201,7 @@ def check_docs(docs_dir: Path, root: Path, today: dt.date | None = None,
     for language in languages:
         folder = docs_dir / language
         for file in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
-            if is_generated(file):
+            if is_generated_page(file):
                 continue
             rel = file.relative_to(folder).as_posix()
             page, problems, warnings, unconfirmed = check_page(

@@ -24,3 +24,8 @@ class ContentError(Exception):
     def __init__(self, problems: Iterable[Problem]):
         self.problems: list[Problem] = sorted(problems)
         super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class ExportError(ValueError):
+    """A quiz that a learning-platform format (GIFT, Moodle XML) cannot carry faithfully, or
+    text in that format the export did not write. ``exports`` turns it into a located Problem."""

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .errors import Problem
+from .errors import ExportError, Problem
 from .generated import GENERATED_TEXT, write_generated
-from .gift import GiftError, question_to_gift, quizzes_to_gift
+from .gift import question_to_gift, quizzes_to_gift
 from .model import Quiz
 from .modules import Module
 from .moodle_xml import question_element, quizzes_to_moodle_xml
@@ -62,7 +62,7 @@ def export_problems(path: str, quizzes: list[Quiz]) -> list[Problem]:
             try:
                 question_to_gift(question)
                 question_element(question)
-            except GiftError as error:
+            except ExportError as error:
                 problems.append(Problem(path, question.line or quiz.line,
                                         f"{error}: change the question, because Moodle could not import it as written"))
     return problems

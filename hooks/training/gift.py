@@ -37,6 +37,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from .errors import ExportError
 from .model import Question, Quiz
 
 # Characters GIFT gives a meaning; a backslash before one makes it plain text.
@@ -49,10 +50,6 @@ _WEIGHT_RE = re.compile(r"%-*[0-9]{1,2}\.?[0-9]*%")
 # Counts n whose equal share 1/n is on Moodle's grade list (question_bank fraction options).
 _SHARE_COUNTS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20)
 _TF_WORDS = {"T": True, "TRUE": True, "F": False, "FALSE": False}
-
-
-class GiftError(ValueError):
-    """A quiz that GIFT cannot carry faithfully (or GIFT text this module did not write)."""
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -72,7 +69,7 @@ def percent(value: float) -> str:
 def equal_share(count: int, question: Question) -> str:
     """100 % split in ``count`` equal parts, as a weight Moodle accepts (``"33.33333"``)."""
     if count not in _SHARE_COUNTS:
-        raise GiftError(
+        raise ExportError(
             f"{question.name}: 100 % cannot be split equally among {count} options with Moodle's "
             f"grades (only among {', '.join(map(str, _SHARE_COUNTS))})"
         )
@@ -85,7 +82,7 @@ def multiple_weights(question: Question) -> list[str]:
     right = sum(1 for o in question.options if o.correct)
     wrong = len(question.options) - right
     if right == 0:
-        raise GiftError(f"{question.name} has no correct option")
+        raise ExportError(f"{question.name} has no correct option")
     plus = equal_share(right, question)
     minus = "-" + equal_share(wrong, question) if wrong else ""
     return [plus if o.correct else minus for o in question.options]
@@ -124,7 +121,7 @@ def _choice_answers(question: Question) -> list[str]:
     if question.type == "single":
         right = [o for o in question.options if o.correct]
         if len(right) != 1:
-            raise GiftError(f"single-choice {question.name} needs exactly one correct option, has {len(right)}")
+            raise ExportError(f"single-choice {question.name} needs exactly one correct option, has {len(right)}")
         return [
             (_answer("=", o.text) if o.correct else _answer("~", o.text, usual="0")) + _feedback(o.feedback)
             for o in question.options
@@ -136,11 +133,11 @@ def _choice_answers(question: Question) -> list[str]:
 def _text_answers(question: Question) -> list[str]:
     """The answer lines of a short-answer question: every accepted form at 100 %."""
     if not question.answers:
-        raise GiftError(f"{question.name} has no accepted answers")
+        raise ExportError(f"{question.name} has no accepted answers")
     lines = []
     for form in question.answers:
         if "->" in form:
-            raise GiftError(f"{question.name}: Moodle reads '->' in an answer as a matching question: '{form}'")
+            raise ExportError(f"{question.name}: Moodle reads '->' in an answer as a matching question: '{form}'")
         lines.append(_answer("=", form.replace("*", "\\*"), usual="100"))
     return lines
 
@@ -155,7 +152,7 @@ def _block(lines: list[str], question: Question) -> str:
 def _truefalse(question: Question) -> str:
     """``{TRUE#if wrong#if right####explanation}`` on one line, as Moodle writes it."""
     if question.answer is None:
-        raise GiftError(f"{question.name} has no answer")
+        raise ExportError(f"{question.name} has no answer")
     if question.answer:
         word, right, wrong = "TRUE", question.feedback_true, question.feedback_false
     else:
@@ -173,7 +170,7 @@ def _truefalse(question: Question) -> str:
 def question_to_gift(question: Question, title_prefix: str = "") -> str:
     """One question as a GIFT question (no blank lines inside, no trailing newline)."""
     if not question.id:
-        raise GiftError(f"{question.name} has no id to name it by")
+        raise ExportError(f"{question.name} has no id to name it by")
     head = f"::{escape(title_prefix + question.id)}::[markdown]{escape(question.question)}"
     if question.type in ("single", "multiple"):
         return head + _block(_choice_answers(question), question)
@@ -181,7 +178,7 @@ def question_to_gift(question: Question, title_prefix: str = "") -> str:
         return head + _truefalse(question)
     if question.type == "text":
         return head + _block(_text_answers(question), question)
-    raise GiftError(f"{question.name} has a type GIFT export does not know: '{question.type}'")
+    raise ExportError(f"{question.name} has a type GIFT export does not know: '{question.type}'")
 
 
 def quiz_to_gift(quiz: Quiz, title_prefix: str = "") -> str:
@@ -198,7 +195,7 @@ def quizzes_to_gift(quizzes: Iterable[Quiz], category: str, *, title_prefix: str
     separated by a blank line. Moodle does not unescape the category line, so it is written
     as given (``/`` separates levels, e.g. ``$course$/top/Työelämätaidot/fi``)."""
     if "\n" in category or "\r" in category or not category.strip():
-        raise GiftError(f"a GIFT category must be one non-empty line, not {category!r}")
+        raise ExportError(f"a GIFT category must be one non-empty line, not {category!r}")
     parts = [f"$CATEGORY: {category.strip()}\n"]
     parts += [quiz_to_gift(quiz, title_prefix) for quiz in quizzes if quiz.questions]
     return "\n".join(parts)
@@ -306,7 +303,7 @@ def _markers(part: _Marked, markers: str) -> list[tuple[str, _Marked]]:
     """Answers as (marker, rest), split before every unescaped marker character."""
     starts = [i for i, ch in enumerate(part.chars) if ch in markers and not part.escaped[i]]
     if not starts or part[: starts[0]].strip().chars:
-        raise GiftError(f"answers must each start with one of {markers!r}: {part.chars!r}")
+        raise ExportError(f"answers must each start with one of {markers!r}: {part.chars!r}")
     ends = [*starts[1:], len(part)]
     return [(part.chars[s], part[s + 1 : e]) for s, e in zip(starts, ends)]
 
@@ -363,11 +360,11 @@ def _question(block: str, category: str) -> dict[str, Any]:
     if text.startswith("::"):
         end = text.find("::", 2)
         if end == -1:
-            raise GiftError(f"a question name is never closed: {block!r}")
+            raise ExportError(f"a question name is never closed: {block!r}")
         title, text = text[2:end].strip().chars, text[end + 2 :].strip()
     start, end = text.find("{"), text.find("}")
     if start == -1 or end != len(text) - 1:
-        raise GiftError(f"a question must end with its answers in braces: {block!r}")
+        raise ExportError(f"a question must end with its answers in braces: {block!r}")
     head, body = text[:start].strip(), text[start + 1 : end].strip()
     found = _FORMAT_RE.match(head.chars)
     text_format = found.group(1) if found else "moodle"

@@ -20,7 +20,8 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any, Iterable
 
-from .gift import GiftError, multiple_weights
+from .errors import ExportError
+from .gift import multiple_weights
 from .model import Question, Quiz
 
 # Characters XML 1.0 cannot carry at all (control characters, which no reader sees anyway).
@@ -48,7 +49,7 @@ def _choice(element: ET.Element, question: Question) -> None:
     if question.type == "single":
         right = [o for o in question.options if o.correct]
         if len(right) != 1:
-            raise GiftError(f"single-choice {question.name} needs exactly one correct option, has {len(right)}")
+            raise ExportError(f"single-choice {question.name} needs exactly one correct option, has {len(right)}")
         weights = ["100" if o.correct else "0" for o in question.options]
     else:
         weights = multiple_weights(question)
@@ -61,14 +62,14 @@ def _choice(element: ET.Element, question: Question) -> None:
 
 def _truefalse(element: ET.Element, question: Question) -> None:
     if question.answer is None:
-        raise GiftError(f"{question.name} has no answer")
+        raise ExportError(f"{question.name} has no answer")
     _answer(element, "true", "100" if question.answer else "0", question.feedback_true)
     _answer(element, "false", "0" if question.answer else "100", question.feedback_false)
 
 
 def _short(element: ET.Element, question: Question) -> None:
     if not question.answers:
-        raise GiftError(f"{question.name} has no accepted answers")
+        raise ExportError(f"{question.name} has no accepted answers")
     ET.SubElement(element, "usecase").text = "0"
     for form in question.answers:
         # Moodle reads * in a short answer as a wildcard; \* is a plain asterisk.
@@ -78,9 +79,9 @@ def _short(element: ET.Element, question: Question) -> None:
 def question_element(question: Question, title_prefix: str = "") -> ET.Element:
     """One ``<question>``."""
     if not question.id:
-        raise GiftError(f"{question.name} has no id to name it by")
+        raise ExportError(f"{question.name} has no id to name it by")
     if question.type not in TYPES:
-        raise GiftError(f"{question.name} has a type Moodle XML export does not know: '{question.type}'")
+        raise ExportError(f"{question.name} has a type Moodle XML export does not know: '{question.type}'")
     element = ET.Element("question", {"type": TYPES[question.type]})
     _text(element, "name", title_prefix + question.id, markdown=False)
     _text(element, "questiontext", question.question)
@@ -95,7 +96,7 @@ def quizzes_to_moodle_xml(quizzes: Iterable[Quiz], category: str, *, title_prefi
                           comment: str = "") -> str:
     """A Moodle XML file: the category first, then every question of ``quizzes``."""
     if "\n" in category or not category.strip():
-        raise GiftError(f"a Moodle category must be one non-empty line, not {category!r}")
+        raise ExportError(f"a Moodle category must be one non-empty line, not {category!r}")
     root = ET.Element("quiz")
     if comment:
         root.append(ET.Comment(f" {comment} "))

@@ -15,8 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from training.checks import check_docs
+from training.errors import ExportError
 from training.gift import (
-    GiftError,
     equal_share,
     escape,
     multiple_weights,
@@ -388,7 +388,7 @@ def test_weights_are_written_as_moodle_writes_them():
     assert [equal_share(n, question) for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20)] == [
         "100", "50", "33.33333", "25", "20", "16.66667", "14.28571", "12.5", "11.11111", "10", "5",
     ]
-    with pytest.raises(GiftError, match="11 options"):
+    with pytest.raises(ExportError, match="11 options"):
         equal_share(11, question)
 
 
@@ -418,12 +418,12 @@ def test_a_multiple_question_whose_options_are_all_right_has_no_negative_weight(
     ],
 )
 def test_questions_gift_cannot_carry_faithfully_are_refused(question, message):
-    with pytest.raises(GiftError, match=message):
+    with pytest.raises(ExportError, match=message):
         question_to_gift(question)
 
 
 def test_the_category_must_be_one_line():
-    with pytest.raises(GiftError):
+    with pytest.raises(ExportError):
         quizzes_to_gift([], "a\nb")
 
 

@@ -12,7 +12,7 @@ from test_gift import EN_PAGE, FI_PAGE, TEXT, _clean, assert_round_trip, quizzes
 
 from training.checks import check_docs
 from training.exports import export_problems
-from training.gift import GiftError
+from training.errors import ExportError
 from training.model import Option, Question, Quiz
 from training.moodle_xml import NOT_XML, parse_moodle_xml, quizzes_to_moodle_xml
 
@@ -65,9 +65,9 @@ def test_the_file_is_what_moodle_reads():
 
 
 def test_what_moodle_cannot_carry_is_refused():
-    with pytest.raises(GiftError, match="no id"):
+    with pytest.raises(ExportError, match="no id"):
         quizzes_to_moodle_xml([Quiz(questions=[Question(type="truefalse", answer=True)])], "c")
-    with pytest.raises(GiftError, match="category"):
+    with pytest.raises(ExportError, match="category"):
         quizzes_to_moodle_xml([], "two\nlines")
 
 

@@ -10,7 +10,7 @@ import markdown
 from bs4 import BeautifulSoup
 
 from training import fences
-from training.catalogue import PRESENTATION_SUFFIX, is_generated, presentation_file, write_trainer_pages
+from training.catalogue import PRESENTATION_SUFFIX, is_generated_page, presentation_file, write_trainer_pages
 from training.checks import check_docs
 from training.modules import TrainerNote
 from training.presentation import (NOTES_END, NOTES_START, SLIDE_MARK, participant_html, presentation_markdown,
@@ -201,7 +201,7 @@ def test_pages_are_written_when_changed_only_and_removed_with_their_module(tmp_p
     docs, report, page = demo_page(tmp_path)
     written = write_presentation_pages(docs, report.pages, load_strings)
     target = docs / "fi" / "demo-esitys.md"
-    assert written == [target] and is_generated(target)
+    assert written == [target] and is_generated_page(target)
     os.utime(target, (1, 1))
     write_presentation_pages(docs, report.pages, load_strings)
     assert target.stat().st_mtime == 1  # unchanged: not rewritten, so a running server does not loop
