@@ -168,10 +168,12 @@ def _at_a_time(jobs: int) -> str:
 def markdown(r: Results, machine: dict[str, str], versions: dict[str, str], command: str) -> str:
     """BENCHMARKS.md."""
     today = dt.date.today().isoformat()
+    pairs = len(r.timings[f"engine-{r.compare}"].cpu_seconds)
     out = [
         "# Benchmarks", "",
         f"Written by `{command}` on {today}. Each timed build is a strict `mkdocs build` of a synthetic "
-        f"site in a temporary folder, run {r.repetitions} times in rounds, "
+        f"site in a temporary folder, run {r.repetitions} times in rounds (the two sites of the overhead "
+        f"row {pairs} times, side by side), "
         f"{_at_a_time(r.jobs)}; figures are medians. Wall-clock time is what a person waits; CPU time "
         "(user + system of the build process) is what other work on a shared machine disturbs least, so "
         "the targets are judged on it.", "",

@@ -4,7 +4,7 @@ Generates synthetic sites in a temporary folder (proportions measured on the rea
 modules), times strict builds one at a time, compares with the mkdocs-quiz plugin and
 times `mkdocs serve` rebuilds of a copy of the real site. Not a test: it measures.
 
-    python scripts/bench/run.py                      # the full run (about 12 minutes on 2 cores)
+    python scripts/bench/run.py                      # the full run (about 13 minutes on 2 cores)
     python scripts/bench/run.py --modules 10,20 --compare 10 --repetitions 1 --serve-edits 1 \\
         --output /tmp/bench.md                       # a quick try while developing
 """
@@ -40,6 +40,8 @@ def _arguments(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--compare", type=int, default=100,
                         help="modules per language for the overhead and mkdocs-quiz rows (default 100)")
     parser.add_argument("--repetitions", type=int, default=3, help="timed builds per site (default 3)")
+    parser.add_argument("--pairs", type=int, default=5,
+                        help="side-by-side builds of the overhead pair, at least --repetitions (default 5)")
     parser.add_argument("--jobs", type=int, default=min(2, os.cpu_count() or 1),
                         help="builds at a time, at most one per core (default: 2, or 1 on a single core)")
     parser.add_argument("--serve-edits", type=int, default=3, help="saved edits per way of serving (default 3)")
@@ -76,6 +78,10 @@ def main(argv: list[str]) -> int:
         # shared machine (it comes and goes within seconds) slows both alike.
         pair = [timings[f"engine-{args.compare}"], timings[f"plain-{args.compare}"]]
         time_builds([[t for t in timings.values() if t not in pair], pair], args.repetitions, args.jobs)
+        if args.pairs > args.repetitions:
+            # More pairs cost little (two small builds at once) and steady the overhead's median.
+            print(f"\nMore side-by-side builds of the overhead pair ({args.pairs - args.repetitions}):")
+            time_builds([pair], args.pairs - args.repetitions, args.jobs)
 
         compare = args.compare
         rels = [m.rel for m in module_shapes(proportions, compare)]
