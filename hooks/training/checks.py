@@ -162,6 +162,12 @@ def check_page(source: str, path: str, language: str, rel: str) -> tuple[Page, l
     if module is not None:
         sections = sections_of(headings_of(prose), blocks.trainer_notes)
         warnings = plan_problems(module, sections)
+        if module.id and rel.rsplit("/", 1)[-1] == "index.md":
+            # Its generated pages (trainer page, presentation) would sit one folder deeper than
+            # the page itself, and the module's relative links would break there.
+            problems.append(Problem(path, module.line_of("id"),
+                                    f"a module cannot be a folder's index.md: rename the file, for example to "
+                                    f"'{rel[: -len('index.md')]}{module.id}.md', and link to it from the index"))
     elif blocks.trainer_notes:
         problems.append(Problem(path, blocks.trainer_notes[0].line,
                                 "trainer blocks belong in modules: give the page module front matter "

@@ -114,7 +114,7 @@ def _format(kind: str, source: str, md: Any) -> str:
             return render_progress_controls(strings)
         if kind == "trainer":
             if not ctx.trainer_notes:
-                return ""
+                return ""  # not on a module page: nothing presents it, and the checks reject it there
             note, problems = parse_trainer(source, path, line)
             if problems or note is None:
                 raise FenceError(problems)

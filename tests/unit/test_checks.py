@@ -123,6 +123,15 @@ def test_reviews_older_than_a_year_are_warnings_not_failures(tmp_path):
     assert report(tmp_path, today=dt.date(2026, 9, 30)).warnings == []
 
 
+def test_a_module_cannot_be_a_folders_index_page(tmp_path):
+    for lang in ("fi", "en"):
+        write(tmp_path, lang, "oikeudet/index.md")
+    problems = [str(p) for p in report(tmp_path).problems]
+    assert problems == [
+        f"docs/{lang}/oikeudet/index.md:2: a module cannot be a folder's index.md: rename the file, for example "
+        "to 'oikeudet/m.md', and link to it from the index" for lang in ("en", "fi")]
+
+
 def test_ids_must_be_unique_across_the_pages_of_a_language(tmp_path):
     for lang in ("fi", "en"):
         write(tmp_path, lang, "a.md")
