@@ -14,8 +14,7 @@ from typing import Callable
 
 from .errors import Problem
 from .exports import GIFT, MOODLE_XML, export_file, has_questions
-from .generated import GENERATED_TEXT, write_generated
-from .generated import is_generated
+from .generated import GENERATED_TEXT, is_generated, write_generated
 from .model import Quiz
 from .modules import AUDIENCES, TRACKS, Module, Section
 from .yamlread import YamlReader

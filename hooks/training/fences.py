@@ -25,8 +25,7 @@ from pymdownx.superfences import SuperFencesException
 from .catalogue import ModuleEntry, parse_request, render_catalogue
 from .errors import ContentError, Problem
 from .model import Quiz
-from .modules import parse_trainer
-from .page import load_block
+from .page import load_block, load_trainer
 from .presentation import render_notes
 from .render import render_checklist, render_progress_controls, render_quiz
 from .scan import find_blocks
@@ -115,10 +114,7 @@ def _format(kind: str, source: str, md: Any) -> str:
         if kind == "trainer":
             if not ctx.trainer_notes:
                 return ""  # not on a module page: nothing presents it, and the checks reject it there
-            note, problems = parse_trainer(source, path, line)
-            if problems or note is None:
-                raise FenceError(problems)
-            return render_notes(note, strings, ctx.resolve_link)
+            return render_notes(load_trainer(source, path, line), strings, ctx.resolve_link)
         if kind == "modules":
             request, problems = parse_request(source, path, line)
             if problems:

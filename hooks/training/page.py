@@ -31,13 +31,13 @@ class PageBlocks:
     summaries: list[SummaryRequest] = field(default_factory=list)
 
 
-# Valid blocks read_page has checked, handed once to load_block: the build checks every
-# page before rendering any, so each block's YAML is read once. Oldest dropped first.
-_checked: OrderedDict[tuple[str, str, str, int], Quiz | Checklist] = OrderedDict()
-_CHECKED_MAX = 20000
+# Valid blocks read_page has checked, handed once to load_block or load_trainer: the build
+# checks every page before rendering any, so each block's YAML is read once. Oldest dropped first.
+_checked: OrderedDict[tuple[str, str, str, int], Quiz | Checklist | TrainerNote] = OrderedDict()
+_CHECKED_MAX = 50000
 
 
-def _remember(key: tuple[str, str, str, int], model: Quiz | Checklist) -> None:
+def _remember(key: tuple[str, str, str, int], model: Quiz | Checklist | TrainerNote) -> None:
     _checked[key] = model
     if len(_checked) > _CHECKED_MAX:
         _checked.popitem(last=False)
@@ -57,6 +57,17 @@ def load_block(kind: str, body: str, path: str, line: int) -> Quiz | Checklist:
     if problems or model is None:
         raise ContentError(problems)
     return model
+
+
+def load_trainer(body: str, path: str, line: int) -> TrainerNote:
+    """``load_block`` for a trainer block: its notes, or ContentError listing every problem."""
+    checked = _checked.pop(("trainer", body, path, line), None)
+    if isinstance(checked, TrainerNote):
+        return checked
+    note, problems = parse_trainer(body, path, line)
+    if problems or note is None:
+        raise ContentError(problems)
+    return note
 
 
 def read_page(markdown: str, path: str, first_line: int = 1) -> PageBlocks:
@@ -86,6 +97,8 @@ def read_page(markdown: str, path: str, first_line: int = 1) -> PageBlocks:
             problems.extend(found)
             if note is not None:
                 page.trainer_notes.append(note)
+                if not found:
+                    _remember(("trainer", block.body, path, block.line), note)
         elif block.kind == "modules":
             request, found = parse_request(block.body, path, block.line)
             problems.extend(found)

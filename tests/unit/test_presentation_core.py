@@ -183,16 +183,8 @@ def test_the_trainer_fence_renders_notes_only_for_a_module_with_a_presentation()
 
 
 def test_notes_reach_the_built_html_through_superfences():
-    md = markdown.Markdown(extensions=["pymdownx.superfences"], extension_configs={"pymdownx.superfences": {
-        "custom_fences": [{"name": "trainer", "class": "trainer", "format": fences.trainer_fence}]}})
     text = "## Osio\n\n```trainer\nminutes: 4\nnotes: Muistiinpano.\n```\n"
-    fences.set_render_context("fi", trainer_notes=True)
-    try:
-        with_notes = md.convert(text)
-    finally:
-        fences.set_render_context("fi")
-    without = markdown.Markdown(extensions=["pymdownx.superfences"], extension_configs={"pymdownx.superfences": {
-        "custom_fences": [{"name": "trainer", "class": "trainer", "format": fences.trainer_fence}]}}).convert(text)
+    with_notes, without = _convert(text), _convert(text, notes=False)
     assert 'data-minutes="4"' in with_notes and "Muistiinpano." in with_notes
     assert "Muistiinpano." not in without and "slide-notes" not in without
 
