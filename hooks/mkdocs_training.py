@@ -32,6 +32,8 @@ log = get_plugin_logger("training")
 _report = DocsReport()
 _files = Files([])
 _glossary_terms: dict[str, str] = {}
+# The abbreviation definitions every page of a language ends with, made once per build.
+_glossary_blocks: dict[str, str] = {}
 # Every language build writes its 404 page to the site root; keep each in its own folder.
 _not_found_pages: dict[str, str] = {}
 # The language builds in progress: the i18n plugin runs the others inside the default one's
@@ -132,6 +134,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     write_presentation_pages(docs_dir, _report.pages, load_strings)
     source = docs_dir / "en" / glossary.GLOSSARY_PAGE
     _glossary_terms.clear()
+    _glossary_blocks.clear()
     _glossary_terms.update(glossary.read_terms(source.read_text(encoding="utf-8")) if source.exists() else {})
 
 
@@ -188,9 +191,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     strings = load_strings(language)
     markdown = mark_unconfirmed(markdown, strings["to_confirm"])
     if rel != glossary.GLOSSARY_PAGE and _glossary_terms:
-        terms = _glossary_terms if language == "fi" else glossary.english_terms(_glossary_terms)
-        markdown += "\n\n" + glossary.abbreviations(terms, strings["glossary_tooltip"]) + "\n"
+        markdown += "\n\n" + _glossary_block(language, strings) + "\n"
     return markdown
+
+
+def _glossary_block(language: str, strings: dict[str, str]) -> str:
+    if language not in _glossary_blocks:
+        terms = _glossary_terms if language == "fi" else glossary.english_terms(_glossary_terms)
+        _glossary_blocks[language] = glossary.abbreviations(terms, strings["glossary_tooltip"])
+    return _glossary_blocks[language]
 
 
 def _presented(locale: str, rel: str):
