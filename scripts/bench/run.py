@@ -97,7 +97,7 @@ def main(argv: list[str]) -> int:
                  measure_serve(real, "Finnish only (make serve ONLY=fi)", args.serve_edits,
                                env={"BUILD_EN": "false"})]
 
-        results = Results(args.repetitions, args.jobs, proportions.lines(), timings, [n for n in scaling], compare,
+        results = Results(args.repetitions, args.jobs, proportions.lines(), timings, scaling, compare,
                           ours_bytes, theirs_bytes, serve, args.serve_edits)
         print("\n" + terminal_table(results))
         command = "make bench" if not argv else "python scripts/bench/run.py " + " ".join(argv)
