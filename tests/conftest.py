@@ -1,4 +1,4 @@
-"""Fixtures every test uses: the real site built once, served on loopback, and the system Chromium."""
+"""Fixtures every test uses: the real site built once per run, served on loopback, and the system Chromium."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from site_helpers import REPORTS, ROOT, BuiltPage, built_pages, mkdocs_build, serve
+from site_helpers import REPORTS, ROOT, BuiltPage, SharedBuild, built_pages, serve
 
 # Stop Chromium from calling Google's services: the tests must see only our own requests.
 CHROMIUM_ARGS = [
@@ -18,13 +18,25 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="session")
-def site_dir(tmp_path_factory) -> Path:
-    """The real site, built once per test run with the project's own mkdocs.yml."""
-    site = tmp_path_factory.mktemp("site")
-    result = mkdocs_build(ROOT, site)
-    if result.returncode:
-        pytest.fail(f"The site does not build:\n{result.stdout}\n{result.stderr}", pytrace=False)
-    return site
+def run_dir(tmp_path_factory, worker_id) -> Path:
+    """A folder of this test run that all its workers share (each worker's own sits inside it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if worker_id != "master" else base
+
+
+@pytest.fixture(scope="session")
+def site_dir(run_dir) -> Path:
+    """The real site, built once per test run with the project's own mkdocs.yml.
+
+    The test workers of one run share it: the first to need it builds it, the others wait.
+    It is read-only to the tests: a test that changes it fails the run at the end.
+    """
+    shared = SharedBuild(run_dir)
+    if problem := shared.build(ROOT):
+        pytest.fail(problem, pytrace=False)
+    yield shared.site
+    if changed := shared.changed():
+        pytest.fail(f"A test changed the shared build: {changed[:10]}", pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -82,6 +94,13 @@ def open_page(context, base_url):
 
     yield _open
     assert not errors, errors
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Every test that drives Chromium is a browser test: ``pytest -m "not browser"`` leaves them out."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import contextlib
+import fcntl
 import functools
+import hashlib
+import json
 import os
 import shutil
 import subprocess
@@ -18,17 +21,68 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("fi", "en")  # the default language first: it is built at the site root
+# One page of each kind the site has: home, section landing, module, trainer's guide,
+# presentation, catalogue, glossary, help, the editors' demo of every block, a plain page, an
+# English page and the error page. What the shared template does is tested on these.
+PAGE_KINDS = ("", "oikeudet/", "oikeudet/palkka/", "oikeudet/palkka-kouluttajalle/", "oikeudet/palkka-esitys/",
+              "moduulit/", "sanasto/", "apua/", "toimittajille/esimerkki/", "tietosuoja/",
+              "en/yritykset/toimintamalli/", "404.html")
 # Figures tests measure (page weight, for instance), shown at the end of the run.
 REPORTS = ROOT / ".pytest_cache" / "reports"
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+# One build date for every build of a run (the sitemap's <lastmod>): two builds of the same
+# sources are then the same files, even when a run goes past midnight.
+BUILD_DATE = {"SOURCE_DATE_EPOCH": os.environ.get("SOURCE_DATE_EPOCH", "1767225600")}
 
 
-def mkdocs_build(project: Path, site_dir: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run a real, strict ``mkdocs build`` of ``project`` (a folder with mkdocs.yml)."""
+# The program that builds the site (``make … SITE_BUILDER=properdocs``), and the other one.
+BUILDER = os.environ.get("SITE_BUILDER") or "mkdocs"
+OTHER_BUILDER = "mkdocs" if BUILDER == "properdocs" else "properdocs"
+
+
+def mkdocs_build(project: Path, site_dir: Path, *args: str, program: str = BUILDER) -> subprocess.CompletedProcess:
+    """Run a real, strict ``build`` of ``project`` (a folder with mkdocs.yml) with ``program``."""
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir), *args],
-        cwd=project, capture_output=True, text=True, env={**os.environ, **QUIET},
+        [sys.executable, "-m", program, "build", "--strict", "--site-dir", str(site_dir), *args],
+        cwd=project, capture_output=True, text=True, env={**os.environ, **QUIET, **BUILD_DATE},
     )
+
+
+def file_digests(folder: Path) -> dict[str, str]:
+    """Every file under ``folder`` and a digest of its bytes."""
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+class SharedBuild:
+    """The real site, built once into ``root/site`` by whichever process of a test run asks first.
+
+    Test workers are separate processes: a lock file makes the others wait for the first
+    one's build, and its outcome (failure text, digests of the files) is kept beside it.
+    """
+
+    def __init__(self, root: Path) -> None:
+        self.site = root / "site"
+        self._lock = root / "site.lock"
+        self._outcome = root / "site.outcome.json"
+
+    def build(self, project: Path) -> str | None:
+        """Build the site unless it is built already; why it failed, or None."""
+        with open(self._lock, "w", encoding="utf-8") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if not self._outcome.exists():
+                result = mkdocs_build(project, self.site)
+                outcome = {"failure": f"The site does not build:\n{result.stdout}\n{result.stderr}"
+                           if result.returncode else None,
+                           "files": {} if result.returncode else file_digests(self.site)}
+                self._outcome.write_text(json.dumps(outcome), encoding="utf-8")
+        return json.loads(self._outcome.read_text(encoding="utf-8"))["failure"]
+
+    def changed(self) -> list[str]:
+        """The files that differ from what the build wrote: added, removed or rewritten."""
+        before = json.loads(self._outcome.read_text(encoding="utf-8"))["files"]
+        now = file_digests(self.site)
+        return sorted(name for name in before.keys() | now.keys() if before.get(name) != now.get(name))
 
 
 def parse_html(path: Path) -> BeautifulSoup:

@@ -1,7 +1,7 @@
 """Page weight on a phone with little data: what a cold first view of every page costs.
 
-Chromium opens every page with its cache off and lists what the page loads by itself (no
-interaction); the bytes are the gzip-compressed size of those files on disk, so the figures
+Chromium opens every page with its cache off and lists what the page loads by itself, before
+any interaction (the phone sweep, ``sweep.py``); the bytes are the gzip-compressed size of those files on disk, so the figures
 are deterministic even though the list comes from a real browser.
 """
 
@@ -16,6 +16,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import pytest
 from site_helpers import write_report
+from sweep import in_group
 
 KB = 1000
 FIRST_VIEW_BUDGET = 100 * KB
@@ -28,8 +29,8 @@ SEARCH_FILE = re.compile(r"search_index\.|search\.[0-9a-f]+\.min\.js$|lunr\.")
 TRAINER_PAGES = ("-esitys", "-kouluttajalle")
 FONT_FILE = re.compile(r"\.(woff2?|ttf|otf|eot)$", re.IGNORECASE)
 
-# Its tests share one expensive fixture: keep them on one test worker.
-pytestmark = pytest.mark.xdist_group("page-weight")
+# Its tests read the phone sweep: keep them on the worker that makes it.
+pytestmark = in_group("phone")
 
 
 @cache
@@ -45,22 +46,12 @@ def file_of(site: Path, url: str) -> Path:
 
 
 @pytest.fixture(scope="module")
-def first_views(browser, pages, base_url, site_dir) -> dict[str, list[Path]]:
-    """For every page: the files its cold first view loads."""
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    page = context.new_page()
-    cdp = context.new_cdp_session(page)
-    cdp.send("Network.enable")
-    cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
-    loaded: list[str] = []
-    page.on("request", lambda request: loaded.append(request.url))
+def first_views(sweep, pages, base_url, site_dir) -> dict[str, list[Path]]:
+    """For every page: the files its cold first view loads, from the phone sweep."""
     views: dict[str, list[Path]] = {}
-    for built in pages:
-        loaded.clear()
-        page.goto(base_url + built.url_path, wait_until="networkidle")
-        views[str(built)] = [file_of(site_dir, url) for url in loaded if url.startswith(base_url)]
-        assert len(views[str(built)]) == len(loaded), f"{built} loaded from elsewhere: {loaded}"
-    context.close()
+    for visit in sweep("phone"):
+        views[str(visit.page)] = [file_of(site_dir, url) for url in visit.first_view if url.startswith(base_url)]
+        assert len(views[str(visit.page)]) == len(visit.first_view), f"{visit.page} loaded from elsewhere: {visit.first_view}"
     assert len(views) == len(pages)
     return views
 

@@ -4,8 +4,12 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from site_helpers import make_fixture_site, mkdocs_build, parse_html, serve
+
+# Its tests share one fixture site: keep them on one test worker.
+pytestmark = pytest.mark.xdist_group("rtl-site")
 
 LANGUAGES = """      languages:
         - locale: fi
@@ -75,5 +79,5 @@ def test_the_quiz_layout_mirrors_in_the_browser(arabic_site, browser):
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
         page.locator(".training-option input").first.check()
         page.locator(".training-actions button").first.click()
-        assert "Correct" in page.locator(".training-status").first.text_content()
+        expect(page.locator(".training-status").first).to_contain_text("Correct")
     context.close()

@@ -1,0 +1,66 @@
+"""Every built page in Chromium, on a phone and on a desktop: no axe-core violation, nothing
+sent beyond 127.0.0.1, nothing stored, its own language, no script error, the quick exit as
+the first focus stop and its script loaded, and no sideways scrolling at 320 px.
+
+Each page is opened once per viewport (see ``sweep.py``); these tests read what the visits
+found.
+"""
+
+from __future__ import annotations
+
+import pytest
+from sweep import EXIT_URL, each_viewport, hosts, in_group
+
+
+def _failing(visits, problem) -> list[str]:
+    """``page: problem`` for every visit where ``problem(visit)`` says something."""
+    return [f"{visit}: {found}" for visit in visits if (found := problem(visit))]
+
+
+@pytest.mark.parametrize("viewport", each_viewport())
+def test_every_page_was_visited(sweep, pages, viewport):
+    assert [visit.page for visit in sweep(viewport)] == pages
+
+
+@pytest.mark.parametrize("viewport", each_viewport())
+def test_no_axe_violation_on_any_page(sweep, viewport):
+    """WCAG 2.2 A/AA and best practice."""
+    assert _failing(sweep(viewport), lambda visit: visit.axe) == []
+
+
+@pytest.mark.parametrize("viewport", each_viewport())
+def test_a_visit_of_every_page_stays_on_loopback_and_stores_nothing(sweep, base_url, viewport):
+    visits = sweep(viewport)
+    assert _failing(visits, lambda visit: base_url + visit.page.url_path not in visit.requests
+                    and f"did not request itself: {visit.requests[:3]}") == []
+    assert hosts([url for visit in visits for url in visit.requests]) == {"127.0.0.1"}
+    assert _failing(visits, lambda visit: {k: n for k, n in visit.storage.items() if n}) == []
+    assert _failing(visits, lambda visit: visit.cookies) == []
+
+
+@pytest.mark.parametrize("viewport", each_viewport())
+def test_every_page_says_its_language_and_runs_without_script_errors(sweep, viewport):
+    visits = sweep(viewport)
+    assert _failing(visits, lambda visit: visit.lang != visit.page.language and f"lang={visit.lang!r}") == []
+    assert _failing(visits, lambda visit: visit.script_errors) == []
+
+
+@pytest.mark.parametrize("viewport", each_viewport())
+def test_the_first_focus_stop_on_every_page_is_the_exit_link(sweep, viewport):
+    expected = {"exit": True, "href": EXIT_URL, "rel": "nofollow noreferrer", "visible": True}
+    assert _failing(sweep(viewport), lambda visit: visit.first_focus != expected and str(visit.first_focus)) == []
+
+
+@pytest.mark.parametrize("viewport", each_viewport())
+def test_every_page_loads_the_quick_exit_script(sweep, base_url, viewport):
+    """What three Shift presses do is tested on each kind of page (test_quick_exit.py)."""
+    exit_files = {base_url + "assets/exit.js", base_url + "assets/exit.css"}
+    assert _failing(sweep(viewport), lambda visit: exit_files - set(visit.first_view)) == []
+
+
+@in_group("phone")
+@pytest.mark.parametrize("spacing", [False, True], ids=["plain", "text-spacing"])
+def test_no_page_scrolls_sideways_at_320_px(sweep, spacing):
+    """WCAG 1.4.10 reflow, also with the text spacing of WCAG 1.4.12."""
+    width = lambda visit: visit.widths_320[spacing]  # noqa: E731
+    assert _failing(sweep("phone"), lambda visit: not 0 < width(visit) <= 320 and f"{width(visit)} px wide") == []
