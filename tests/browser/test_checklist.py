@@ -129,11 +129,23 @@ def test_rows_are_big_enough_to_hit(open_page):
         assert row_box["height"] >= 44 and label_box["height"] >= 44, (name, row_box, label_box)
         assert (field_box["width"] >= 24 and field_box["height"] >= 24) or \
                (label_box["width"] >= 24 and label_box["height"] >= 24), (name, field_box, label_box)
-    for button in page.locator(f"{CHECKLIST} button").all():
+    buttons = page.locator(f"{CHECKLIST} button")
+    expect(buttons).to_have_count(2)  # reset, and forget under the switch
+    for button in buttons.all():
         b = button.bounding_box()
         assert b["height"] >= 44 and b["width"] >= 44, (button.text_content(), b)
     switch_row = page.locator(f"{CHECKLIST} .training-storage__row").bounding_box()
     assert switch_row["height"] >= 44, switch_row
+
+
+def test_the_rows_mirror_right_to_left(open_page):
+    """Logical properties: in a right-to-left page the box sits at the right of its label."""
+    page = open_page(DEMO["fi"])
+    box_left_of_label = """list => [...document.querySelectorAll(list + ' .training-item')].map(row =>
+        row.querySelector('input').getBoundingClientRect().x < row.querySelector('label').getBoundingClientRect().x)"""
+    assert page.evaluate(box_left_of_label, CHECKLIST) == [True] * len(ITEMS)
+    page.evaluate("() => { document.documentElement.dir = 'rtl'; document.body.dir = 'rtl'; }")
+    assert page.evaluate(box_left_of_label, CHECKLIST) == [False] * len(ITEMS)
 
 
 def test_without_javascript_the_boxes_still_tick(browser, base_url):
@@ -239,12 +251,17 @@ def test_a_reworded_item_loses_its_tick(context, open_page, base_url):
 def test_printed_checklist_keeps_empty_boxes_and_hides_the_controls(open_page):
     page = open_page(DEMO["fi"])
     label(page, "palkka").click()
+    controls = [page.locator(f"{CHECKLIST} {selector}") for selector in
+                (".training-progress", ".training-reset", ".training-storage")]
+    for control in controls:
+        expect(control).to_have_count(1)
+        expect(control).to_be_visible()
     page.emulate_media(media="print")
     for item in ITEMS:
         expect(box(page, item)).to_be_visible()
         expect(label(page, item)).to_be_visible()
-    for selector in (".training-progress", ".training-reset", ".training-storage"):
-        expect(page.locator(f"{CHECKLIST} {selector}")).to_be_hidden()
+    for control in controls:
+        expect(control).to_be_hidden()
     # the ticked box prints as empty as the others: a box to fill in by hand
     look = box(page, "palkka").evaluate("e => getComputedStyle(e).appearance")
     assert look == "none"

@@ -54,6 +54,11 @@ def first_notes(rel: str) -> list[str]:
     return [" ".join(yaml.safe_load(block)["notes"].split())[:40] for block in blocks]
 
 
+def notes_count(rel: str) -> int:
+    """The ``.slide-notes`` a presentation holds: the title slide's, and one per trainer block."""
+    return len(first_notes(rel)) + 1
+
+
 def shown(page) -> list[int]:
     """The numbers (from 1) of the slides one can see."""
     return [i + 1 for i, visible in enumerate(page.evaluate(SLIDES_SHOWN)) if visible]
@@ -236,11 +241,16 @@ def test_the_notes_window_shows_the_notes_of_the_slide_and_follows_it(context, o
     assert shown(page) == [4]
     expect(where).to_contain_text(fill(FI["present_counter"], n=4, total=len(notes) + 1))
     # The room never sees the notes.
-    assert not page.locator(".slide-notes").first.is_visible()
+    expect(page.locator(".slide-notes")).to_have_count(notes_count(FI_SOURCE))
     assert page.locator(".slide-notes:visible").count() == 0
-    # Pressing N again brings the same window forward instead of opening another.
+    # Pressing N again brings the same window forward instead of opening another: once the
+    # notes window has heard from the slides, no window was opened and none is waiting to be.
+    page.evaluate("""() => { window.opened = 0; const open = window.open;
+        window.open = (...args) => { window.opened++; return open(...args); }; }""")
+    popup.evaluate("() => { window.heard = 0; addEventListener('message', () => window.heard++); }")
     page.keyboard.press("n")
-    page.wait_for_timeout(200)
+    popup.wait_for_function("window.heard > 0")
+    assert page.evaluate("window.opened") == 0
     assert len(context.pages) == 2
     for window in (page, popup):
         assert window.evaluate(STORAGE) == {"local": 0, "session": 0, "indexedDB": 0}
@@ -301,7 +311,9 @@ def test_printing_gives_every_slide_and_no_notes_or_controls(open_presentation):
     page = open_presentation()
     page.emulate_media(media="print")
     assert shown(page) == list(range(1, section_count(FI_SOURCE) + 2))
+    expect(page.locator(".slide-notes")).to_have_count(notes_count(FI_SOURCE))
     for selector in (".presentation__bar", ".slide-notes", ".md-header", ".help-bar"):
+        assert page.locator(selector).count() > 0, selector
         assert page.locator(f"{selector}:visible").count() == 0, selector
 
 
@@ -311,7 +323,9 @@ def test_without_javascript_the_slides_are_one_readable_page(browser, base_url):
         page = context.new_page()
         page.goto(base_url + FI_PATH)
         assert shown(page) == list(range(1, section_count(FI_SOURCE) + 2))
+        expect(page.locator(".presentation__bar")).to_have_count(1)
         assert page.locator(".presentation__bar").is_hidden()
+        expect(page.locator(".slide-notes")).to_have_count(notes_count(FI_SOURCE))
         assert page.locator(".slide-notes:visible").count() == 0
     finally:
         context.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 VISIBLE = "el => { const s = getComputedStyle(el); const r = el.getBoundingClientRect();" \
           " return s.display !== 'none' && s.visibility !== 'hidden' && r.width > 0 && r.height > 0 }"
@@ -23,17 +24,49 @@ def visible(page, selector: str) -> list[bool]:
     return [el.evaluate(VISIBLE) for el in page.query_selector_all(selector)]
 
 
-def test_a_module_prints_as_a_handout_without_navigation_or_answers(printed):
-    page = printed("oikeudet/palkka/")
-    for selector in (".md-header", ".md-sidebar--primary", ".md-footer", ".help-bar", ".exit-button"):
-        assert visible(page, selector) in ([], [False]), selector
+def shown_on_screen_and_hidden_in_print(page, selectors: tuple[str, ...]) -> None:
+    """Each selector matches something the reader sees on screen, and none of it prints."""
+    page.emulate_media(media="screen")
+    for selector in selectors:
+        on_screen = visible(page, selector)
+        assert on_screen and any(on_screen), (selector, on_screen)
+    page.emulate_media(media="print")
+    for selector in selectors:
+        printed = visible(page, selector)
+        assert printed and not any(printed), (selector, printed)
+
+
+def test_a_module_prints_as_a_handout_without_navigation_or_answers(open_page):
+    page = open_page("oikeudet/palkka/")
+    shown_on_screen_and_hidden_in_print(page, (".md-header", ".md-sidebar--primary", ".md-footer", ".help-bar",
+                                               ".exit-button"))
     answers = visible(page, ".training-answer")
     assert answers and not any(answers)
     legends = visible(page, ".training-question legend")
     assert legends and all(legends)
     boxes = visible(page, ".training-item__input")
     assert boxes and all(boxes)
-    assert page.evaluate("[...document.querySelectorAll('.training-checklist input')].every(i => !i.checked)")
+
+
+@pytest.mark.parametrize("selector", [".training-item__input", ".training-option__input"])
+def test_a_box_ticked_on_screen_prints_empty(open_page, selector):
+    """The handout has boxes to fill in by hand, whatever the reader ticked before printing."""
+    page = open_page("oikeudet/palkka/")
+    boxes = page.locator(selector)
+    assert boxes.count() >= 2
+    box = boxes.first
+    unticked = box.screenshot()
+    page.locator(f"label[for='{box.get_attribute('id')}']").click()
+    expect(box).to_be_checked()
+    page.evaluate("document.activeElement.blur()")
+    assert box.screenshot() != unticked, "on screen the tick shows"
+
+    page.emulate_media(media="print")
+    expect(box).to_be_checked()
+    ticked = box.screenshot()
+    assert box.evaluate("e => getComputedStyle(e).appearance") == "none"
+    box.evaluate("e => { e.checked = false }")
+    assert box.screenshot() == ticked, "the box ticked on screen must print as an empty one"
 
 
 def test_link_addresses_are_printed(printed):
@@ -53,8 +86,8 @@ def test_collapsed_boxes_open_on_paper_except_quiz_answers(printed):
         assert content > 0
 
 
-def test_the_trainer_page_prints_the_answer_key(printed):
-    page = printed("oikeudet/palkka-kouluttajalle/")
+def test_the_trainer_page_prints_the_answer_key(open_page):
+    page = open_page("oikeudet/palkka-kouluttajalle/")
+    shown_on_screen_and_hidden_in_print(page, (".md-sidebar--primary",))
     assert page.locator("article h2", has_text="Vastausavain").is_visible()
     assert page.locator("article table").first.is_visible()
-    assert visible(page, ".md-sidebar--primary") in ([], [False])

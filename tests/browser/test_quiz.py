@@ -290,7 +290,9 @@ def test_answering_with_the_keyboard_alone_keeps_the_focus(open_page):
 
 def test_the_live_region_exists_empty_before_answering_and_then_holds_the_feedback(open_page, pages):
     demo = next(p for p in pages if p.url_path == DEMO["fi"])
-    for fieldset in demo.soup.select(".training-question"):  # in the HTML as served
+    fieldsets = demo.soup.select(".training-question")
+    assert [f["data-question"] for f in fieldsets] == QUESTION_IDS
+    for fieldset in fieldsets:  # in the HTML as served
         regions = fieldset.select("[role=status]")
         assert len(regions) == 1, fieldset["id"]
         assert regions[0].get_text() == "" and regions[0].get("aria-live") in (None, "polite")
@@ -436,7 +438,9 @@ def test_option_rows_and_buttons_are_big_enough_to_hit(open_page):
     for i in range(buttons.count()):
         box = buttons.nth(i).bounding_box()
         assert box and box["height"] >= 44 and box["width"] >= 44, (buttons.nth(i).text_content(), box)
-    for summary in page.locator(".training-answer summary").all():
+    summaries = page.locator(".training-answer summary")
+    expect(summaries).to_have_count(len(QUESTION_IDS))
+    for summary in summaries.all():
         assert summary.bounding_box()["height"] >= 24
 
 
@@ -454,7 +458,9 @@ def test_without_javascript_each_question_is_a_fieldset_and_show_answer_opens(br
             legend = fieldset.locator(":scope > legend")
             expect(legend).to_have_count(1)
             assert legend.text_content().strip()
-            for field in fieldset.locator("input").all():
+            fields = fieldset.locator("input")
+            assert fields.count() > 0
+            for field in fields.all():
                 expect(field).to_be_enabled()
             expect(fieldset.locator(".training-actions")).to_be_hidden()  # no dead Check button
 
@@ -473,7 +479,9 @@ def test_without_javascript_each_question_is_a_fieldset_and_show_answer_opens(br
         page.locator(f"label[for='training-q-{SINGLE}-1']").click()
         expect(page.locator(f"#training-q-{SINGLE}-1")).to_be_checked()
         question(page, TEXT).locator("input").fill("verokortti")
-        for block in page.locator(".training-storage").all():  # nothing to store without JavaScript
+        blocks = page.locator(".training-storage")
+        expect(blocks).to_have_count(5)  # under each quiz and the checklist, and the block of its own
+        for block in blocks.all():  # nothing to store without JavaScript
             expect(block).to_be_empty()
         assert page.url == base_url + DEMO[lang]
     finally:
@@ -501,6 +509,102 @@ def test_default_use_stores_nothing(context, open_page):
     assert stored(page) == {"local": {}, "session": {}}
     assert context.cookies() == []
     expect(page.get_by_label(FI["remember"]).first).not_to_be_checked()
+
+
+# Installed before any page script runs: every way a page could keep something on the device
+# reports to the test (the storage methods, the cookie setter, IndexedDB). Each report is a
+# promise that settles once the test has it.
+RECORD_WRITES = """(() => {
+  const pending = window.__writesPending = [];
+  const record = (...a) => { try { pending.push(window.__recordWrite(...a.map(String))); } catch (e) { /* not exposed */ } };
+  const which = s => s === localStorage ? "local" : "session";
+  for (const name of ["setItem", "removeItem", "clear"]) {
+    const real = Storage.prototype[name];
+    Storage.prototype[name] = function (...a) { record(which(this), name, a[0]); return real.apply(this, a); };
+  }
+  const cookie = Object.getOwnPropertyDescriptor(Document.prototype, "cookie");
+  Object.defineProperty(Document.prototype, "cookie", {configurable: true, get() { return cookie.get.call(this); },
+    set(v) { record("cookie", "set", v); cookie.set.call(this, v); }});
+  for (const name of ["open", "deleteDatabase"]) {
+    const real = IDBFactory.prototype[name];
+    IDBFactory.prototype[name] = function (...a) { record("indexedDB", name, a[0]); return real.apply(this, a); };
+  }
+})()"""
+SUMMARY = "yritykset/opintopolku/"
+STORED_ANYWHERE = """async () => ({local: localStorage.length, session: sessionStorage.length,
+    indexedDB: (await indexedDB.databases()).length})"""
+
+
+def reported(*windows) -> None:
+    """Wait until every write the pages made has reached the test."""
+    for window in windows:
+        window.evaluate("() => Promise.all(window.__writesPending)")
+
+
+def use_everything(page) -> None:
+    """Answer, check, retry and open an answer in the quizzes; tick, untick and reset the checklist."""
+    choose(page, SINGLE, "2")
+    check(page, SINGLE)
+    try_again(page, SINGLE)
+    choose(page, SINGLE, "1")
+    check(page, SINGLE)
+    choose(page, MULTIPLE, "1", "2")
+    check(page, MULTIPLE)
+    choose(page, TRUEFALSE, "false")
+    check(page, TRUEFALSE)
+    question(page, TEXT).locator("input").fill("verokortti")
+    question(page, TEXT).locator("input").press("Enter")
+    question(page, TABBED).locator("summary").click()
+    expect(question(page, TABBED).locator(".training-explanation")).to_be_visible()
+    labels = page.locator(".training-item__label")
+    expect(labels).to_have_count(6)
+    for i in (0, 2, 3, 2):
+        labels.nth(i).click()
+    expect(page.locator(".training-progress")).to_have_text("2 / 6 tehty")
+    page.locator(".training-checklist .training-reset").click()
+    labels.nth(5).click()
+    expect(page.locator(".training-progress")).to_have_text("1 / 6 tehty")
+
+
+def test_nothing_is_written_on_the_device_until_the_reader_opts_in_and_then_only_the_sites_keys(context, open_page):
+    writes: list[tuple[str, ...]] = []
+    context.expose_binding("__recordWrite", lambda source, *call: writes.append(call))
+    context.add_init_script(RECORD_WRITES)
+
+    page = open_page(DEMO["fi"])
+    page.evaluate("sessionStorage.setItem('probe', '1')")  # the recorder works
+    reported(page)
+    assert writes == [("session", "setItem", "probe")]
+    page.evaluate("sessionStorage.removeItem('probe')")
+    writes.clear()
+
+    use_everything(page)
+    page.reload()
+    expect(page.locator(".training-progress")).to_have_text("0 / 6 tehty")
+    summary = open_page(SUMMARY)
+    summary.evaluate("() => { window.print = () => {}; }")
+    summary.get_by_role("button", name=load_strings("fi")["summary_print"], exact=True).click()
+    reported(page, summary)
+    assert writes == []
+    for window in (page, summary):
+        assert window.evaluate(STORED_ANYWHERE) == {"local": 0, "session": 0, "indexedDB": 0}
+    assert context.cookies() == []
+
+    page.bring_to_front()  # a page in the background gets few animation frames: every step would wait
+    page.get_by_label(FI["remember"], exact=True).first.check()
+    use_everything(page)
+    page.reload()
+    expect(page.locator(".training-progress")).to_have_text("1 / 6 tehty")  # kept, so it was written
+    summary.bring_to_front()
+    summary.reload()
+    expect(summary.locator(".training-summary__off")).to_be_hidden()
+    summary.get_by_role("button", name=FI["forget"], exact=True).click()
+    reported(page, summary)
+    assert ("local", "setItem", "tr-keep") in writes and ("local", "removeItem", "tr-keep") in writes
+    assert len({key for kind, method, key in writes if method == "setItem"}) >= 5  # the switch, answers, ticks
+    assert {(kind, key[:3]) for kind, method, key in writes} == {("local", "tr-")}, writes
+    assert summary.evaluate(STORED_ANYWHERE) == {"local": 0, "session": 0, "indexedDB": 0}
+    assert context.cookies() == []
 
 
 def neutral_keys(page, keys: list[str]) -> None:
@@ -746,9 +850,13 @@ def test_printed_quizzes_hide_the_answers_and_keep_the_boxes(open_page):
     expect(question(page, TRUEFALSE).locator(".training-explanation")).to_be_visible()
     expect(question(page, SINGLE).locator(".training-feedback")).to_be_visible()
 
+    hidden_in_print = (".training-answer", ".training-explanation", ".training-feedback", ".training-status",
+                       ".training-option__feedback", ".training-actions", ".training-score", ".training-storage")
+    for selector in hidden_in_print:
+        assert page.locator(f"{selector}:visible").count() > 0, selector  # there is something to hide
+
     page.emulate_media(media="print")
-    for selector in (".training-answer", ".training-explanation", ".training-feedback", ".training-status",
-                     ".training-option__feedback", ".training-actions", ".training-score", ".training-storage"):
+    for selector in hidden_in_print:
         visible = [e for e in page.locator(selector).all() if e.is_visible()]
         assert visible == [], selector
     for selector in (".training-option__input", ".training-option__label", ".training-question legend",
@@ -761,6 +869,35 @@ def test_printed_quizzes_hide_the_answers_and_keep_the_boxes(open_page):
             assert box["width"] > 5 and box["height"] > 5, (selector, i, box)
     page.emulate_media(media="screen")
     expect(question(page, SINGLE).locator(".training-feedback")).to_be_visible()
+
+
+# Where each side-dependent part of a quiz sits: the bar beside feedback, the gaps beside the
+# typed answer and the buttons, and the option's box against its label.
+SIDES = """([fieldset, text]) => {
+  const css = e => getComputedStyle(e), q = s => document.querySelector(s);
+  const feedback = q(fieldset + ' .training-option__feedback:not([hidden])'), state = q(fieldset + ' .training-status');
+  const field = q(text + ' input'), button = q(fieldset + ' .training-check'), option = q(fieldset + ' .training-option');
+  const side = (e, prop) => [parseFloat(css(e)[prop + 'Left']) > 0, parseFloat(css(e)[prop + 'Right']) > 0];
+  return {feedback: side(feedback, 'border') + '', status: side(state, 'border') + '', field: side(field, 'margin') + '',
+          button: side(button, 'margin') + '',
+          box_left_of_label: option.querySelector('input').getBoundingClientRect().x
+                             < option.querySelector('label').getBoundingClientRect().x};
+}"""
+
+
+def test_the_quiz_layout_mirrors_right_to_left(open_page):
+    """Logical properties: in a right-to-left page every side-dependent part changes sides."""
+    page = open_page(DEMO["fi"])
+    choose(page, SINGLE, "2")
+    check(page, SINGLE)
+    expect(question(page, SINGLE).locator(".training-option__feedback:visible")).to_have_count(1)
+    where = [f"#training-q-{SINGLE}", f"#training-q-{TEXT}"]
+    start, end = "true,false", "false,true"
+    assert page.evaluate(SIDES, where) == {"feedback": start, "status": start, "field": start, "button": end,
+                                           "box_left_of_label": True}
+    page.evaluate("() => { document.documentElement.dir = 'rtl'; document.body.dir = 'rtl'; }")
+    assert page.evaluate(SIDES, where) == {"feedback": end, "status": end, "field": end, "button": start,
+                                           "box_left_of_label": False}
 
 
 def test_a_changed_answer_loses_its_old_verdict_and_a_repeated_verdict_is_said_again(open_page):

@@ -163,16 +163,29 @@ def test_print_summary_calls_the_browsers_print_and_prints_cleanly(open_page):
     summary(page).get_by_role("button", name=s("fi", "summary_print"), exact=True).click()
     assert page.evaluate("window.printed") == 1
 
+    screen_only = [summary(page).locator("button"), summary(page).locator(".training-storage"),
+                   page.locator(".md-header"), page.locator(".md-sidebar--primary"), page.locator(".md-footer")]
+    for locator in screen_only:
+        assert locator.count() > 0, locator
+        for element in locator.all():
+            expect(element).to_be_visible()
+
     page.emulate_media(media="print")
     expect(summary(page).locator("table")).to_be_visible()
     expect_row(page, "ihmiskauppa-suomessa", s("fi", "summary_done"),
                s("fi", "summary_score_value", score=5, total=5))
-    for hidden in ("button", ".training-storage", ".training-summary__off"):
-        for element in summary(page).locator(hidden).all():
+    for locator in screen_only:
+        for element in locator.all():
             expect(element).to_be_hidden()
-    for selector in (".md-header", ".md-sidebar--primary", ".md-footer"):
-        for element in page.locator(selector).all():
-            expect(element).to_be_hidden()
+
+    # The note that asks for the opt-in shows on screen once the reader forgets, never on paper.
+    page.emulate_media(media="screen")
+    note = summary(page).locator(".training-summary__off")
+    expect(note).to_be_hidden()
+    summary(page).get_by_label(s("fi", "remember"), exact=True).uncheck()
+    expect(note).to_be_visible()
+    page.emulate_media(media="print")
+    expect(note).to_be_hidden()
 
 
 def test_without_javascript_the_summary_is_a_plain_list_of_the_modules(browser, base_url):

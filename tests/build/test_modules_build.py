@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from site_helpers import ROOT, LANGUAGES, make_fixture_site, mkdocs_build, parse_html
+from training.strings import load_strings
 
 DOCS = ROOT / "docs"
 
@@ -36,22 +37,47 @@ def page_url(language: str, rel: str) -> str:
     return ("" if language == LANGUAGES[0] else f"{language}/") + rel
 
 
+def shown_minutes(text: str) -> int:
+    """Minutes as the catalogue writes them: '45 min', '3 t 30 min', '2 h'."""
+    hours = re.search(r"(\d+) [th]\b", text)
+    minutes = re.search(r"(\d+) min\b", text)
+    assert hours or minutes, text
+    return (int(hours.group(1)) * 60 if hours else 0) + (int(minutes.group(1)) if minutes else 0)
+
+
+def minutes_of(module: dict) -> int:
+    return module["duration"]["teaching"] + module["duration"]["exercises"]
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_catalogue_lists_every_module_with_its_duration_and_track_totals(site_dir, language):
     modules = modules_of(language)
     assert len(modules) >= 20
+    t = load_strings(language)
     soup = parse_html(site_dir / page_url(language, "moduulit/index.html"))
     by_track = soup.select(".module-catalogue")[0]
     links = {a.get_text(strip=True): a["href"] for a in by_track.select(".module-catalogue__list > li > a")}
     assert set(links) == {m["title"] for m in modules.values()}
     for module in modules.values():
         assert links[module["title"]].endswith(module["url"]), (module["id"], links[module["title"]])
-    totals = [p.get_text() for p in by_track.select(".module-catalogue__total")]
-    tracks = {}
+    tracks: dict[str, list[dict]] = {}
     for module in modules.values():
-        tracks.setdefault(module["track"], []).append(module["duration"]["teaching"] + module["duration"]["exercises"])
-    expected_counts = sorted(len(v) for v in tracks.values())
-    assert sorted(int(re.match(r"\d+", t).group()) for t in totals) == expected_counts
+        tracks.setdefault(module["track"], []).append(module)
+    groups = by_track.select(".module-catalogue__group")
+    assert len(groups) == len(tracks)
+    by_title = {m["title"]: m for m in modules.values()}
+    for group in groups:
+        [track] = [k for k in tracks if t[f"track_{k}"] == group.get_text(strip=True)]
+        total = group.find_next_sibling("p", class_="module-catalogue__total").get_text(strip=True)
+        rows = group.find_next_sibling("ol", class_="module-catalogue__list").select(":scope > li")
+        listed = [row.select_one(":scope > a").get_text(strip=True) for row in rows]
+        assert sorted(listed) == sorted(m["title"] for m in tracks[track]), track
+        count = int(re.match(r"\d+", total).group())
+        assert (count, shown_minutes(total)) == (len(tracks[track]), sum(minutes_of(m) for m in tracks[track])), \
+            (track, total)
+        for row, title in zip(rows, listed):
+            meta = row.select_one(".module-catalogue__meta").get_text(strip=True)
+            assert shown_minutes(meta.split("·")[0]) == minutes_of(by_title[title]), (title, meta)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -79,20 +105,60 @@ def test_facilitator_notes_are_only_on_the_trainer_page(site_dir):
     assert headings == ["Istunnon suunnitelma", "Ohjaajan muistiinpanot", "Vastausavain"]
 
 
-def test_the_trainer_page_has_the_plan_and_the_answer_key(site_dir):
-    trainer = parse_html(site_dir / "en/oikeudet/palkka-kouluttajalle/index.html")
+def plain(markdown: str) -> str:
+    """An editor's text as a reader sees it: emphasis marks dropped, spaces collapsed."""
+    return " ".join(re.sub(r"[*_`]", "", markdown).split())
+
+
+def answer_key(trainer) -> list[tuple[str, str]]:
+    """(question, answer) of each row of the trainer page's answer key, in order."""
+    heading = trainer.select("article h2")[-1]
+    rows, question = [], None
+    for block in heading.find_next_siblings():
+        if block.name == "h2":
+            break
+        text = " ".join(block.get_text().split())
+        number = block.find("strong", recursive=False)
+        label = block.find("em", recursive=False)
+        if number is not None and re.fullmatch(r"\d+\.", number.get_text(strip=True)):
+            question = text
+        elif label is not None and question is not None:
+            rows.append((question, text))
+            question = None
+    return rows
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_trainer_page_has_the_plan_and_the_answer_key(site_dir, language):
+    t = load_strings(language)
+    trainer = parse_html(site_dir / page_url(language, "oikeudet/palkka-kouluttajalle/index.html"))
     rows = trainer.select("article table tr")
-    meta = front_matter(DOCS / "en/oikeudet/palkka.md")
+    meta = front_matter(DOCS / language / "oikeudet/palkka.md")
     total = meta["duration"]["teaching"] + meta["duration"]["exercises"]
-    assert rows[-1].get_text(" ", strip=True) == f"Total {total}"
-    source = (DOCS / "en/oikeudet/palkka.md").read_text(encoding="utf-8")
-    quiz = yaml.safe_load(re.search(r"```quiz\n(.*?)```", source, re.S).group(1))
-    text = trainer.get_text(" ", strip=True)
-    for question in quiz["questions"]:
-        if question["type"] in ("single", "multiple"):
-            for option in question["options"]:
-                if option.get("correct"):
-                    assert option["text"].split("*")[0][:25] in text
+    assert rows[-1].get_text(" ", strip=True) == f"{t['trainer_total']} {total}"
+    assert trainer.select("article h2")[-1].get_text(strip=True).rstrip("¶") == t["trainer_answer_key"]
+    source = (DOCS / language / "oikeudet/palkka.md").read_text(encoding="utf-8")
+    questions = [q for block in re.findall(r"```quiz\n(.*?)```", source, re.S)
+                 for q in yaml.safe_load(block)["questions"]]
+    key = answer_key(trainer)
+    assert len(key) == len(questions) >= 3
+    for number, (question, (asked, answer)) in enumerate(zip(questions, key), start=1):
+        assert asked == f"{number}. {plain(question['question'])}", asked
+        assert answer.startswith(t["trainer_answer"] + " "), answer
+        answer = answer[len(t["trainer_answer"]) + 1:]
+        if question["type"] == "truefalse":
+            assert answer == t["true_label" if question["answer"] else "false_label"], (question["id"], answer)
+        elif question["type"] == "text":
+            for accepted in question["answers"]:
+                assert plain(accepted) and plain(accepted) in answer, (question["id"], accepted)
+        else:
+            right = [plain(o["text"]) for o in question["options"] if o.get("correct")]
+            wrong = [plain(o["text"]) for o in question["options"] if not o.get("correct")]
+            assert right and all(right), question["id"]
+            for text in right:
+                assert text in answer, (question["id"], text, answer)
+            for text in wrong:
+                assert text not in answer or any(text in r for r in right), (question["id"], text, answer)
 
 
 def test_a_module_page_shows_its_header_footer_and_neighbours(site_dir):

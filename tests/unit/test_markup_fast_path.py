@@ -27,6 +27,14 @@ def test_the_shortcut_gives_what_markdown_gives(text):
     assert Renderer().block(text) == ("" if not text.strip() else _markdown(text))
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.from_regex(_PLAIN, fullmatch=True))
+def test_texts_that_take_the_shortcut_give_what_markdown_gives(text):
+    """Texts drawn from the shortcut's own pattern, so that every one of them takes it."""
+    assert _PLAIN.fullmatch(text)
+    assert Renderer().block(text) == _markdown(text)
+
+
 def test_typical_options_take_the_shortcut_and_syntax_does_not():
     assert _PLAIN.fullmatch("Kyllä, 7 päivän kuluessa.")
     assert _PLAIN.fullmatch("Palkka maksetaan käteisellä.\n")
