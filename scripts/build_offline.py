@@ -17,7 +17,7 @@ import time
 import zipfile
 from pathlib import Path
 
-from build_site import count_pages
+from build_site import builder, count_pages
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ZIP = ROOT / "dist" / "tyoelamataidot-offline.zip"
@@ -31,7 +31,7 @@ def build(site_dir: Path) -> int:
     """The strict offline build of the project into ``site_dir``; returns the exit code."""
     env = {**os.environ, "OFFLINE": "true", "SITE_URL": "",
            "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    command = [sys.executable, "-m", builder(), "build", "--strict", "--site-dir", str(site_dir)]
     return subprocess.run(command, cwd=ROOT, env=env).returncode
 
 
