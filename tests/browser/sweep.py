@@ -40,18 +40,18 @@ EXIT_URL = "https://www.ilmatieteenlaitos.fi/"
 TEXT_SPACING = """* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
   word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"""
 
-# What a visit left behind, and the page's language, in one round trip.
-PAGE_STATE = """async () => ({
-  storage: {
-    local: localStorage.length,
-    session: sessionStorage.length,
-    indexedDB: (await indexedDB.databases()).length,
-    caches: (await caches.keys()).length,
-    serviceWorkers: (await navigator.serviceWorker.getRegistrations()).length,
-    cookie: document.cookie.length,
-  },
-  lang: document.documentElement.lang,
+# What a page keeps in each kind of browser storage: all zero unless the reader opted in.
+STORAGE = """async () => ({
+  local: localStorage.length,
+  session: sessionStorage.length,
+  indexedDB: (await indexedDB.databases()).length,
+  caches: (await caches.keys()).length,
+  serviceWorkers: (await navigator.serviceWorker.getRegistrations()).length,
+  cookie: document.cookie.length,
 })"""
+NOTHING_STORED = dict.fromkeys(("local", "session", "indexedDB", "caches", "serviceWorkers", "cookie"), 0)
+# The storage and the page's language in one round trip.
+PAGE_STATE = f"async () => ({{storage: await ({STORAGE})(), lang: document.documentElement.lang}})"
 FIRST_FOCUS = """() => { const a = document.activeElement;
     return {exit: a.hasAttribute('data-exit'), href: a.href, rel: a.rel,
             visible: a.getBoundingClientRect().width > 0} }"""

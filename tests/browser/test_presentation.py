@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 import yaml
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 from site_helpers import ROOT
+from sweep import AXE_OPTIONS, NOTHING_STORED, STORAGE
 from training.strings import fill, load_strings
 
 # (source file, address of its presentation, language)
@@ -31,8 +33,6 @@ SCROLL_SETTLED = """async () => {
     last = scrollY;
   }
 }"""
-STORAGE = """async () => ({local: localStorage.length, session: sessionStorage.length,
-    indexedDB: (await indexedDB.databases()).length})"""
 
 
 def source_of(rel: str) -> str:
@@ -108,7 +108,7 @@ def test_the_keyboard_alone_walks_through_every_slide(open_presentation, languag
     page.keyboard.press("ArrowLeft")
     page.reload()  # the address keeps the slide: a reload (or a link) returns to it
     assert shown(page) == [total - 1]
-    assert page.evaluate(STORAGE) == {"local": 0, "session": 0, "indexedDB": 0}
+    assert page.evaluate(STORAGE) == NOTHING_STORED
 
 
 def test_a_link_to_a_slide_opens_it_and_the_first_tab_still_reaches_the_quick_exit(open_presentation):
@@ -151,7 +151,7 @@ def test_a_quiz_is_answered_on_its_slide_by_keyboard(open_presentation):
     page.keyboard.press("ArrowLeft")
     assert shown(page) == [quiz_slide - 1]
     assert page.evaluate(FOCUSED_SLIDE) == quiz_slide - 1  # focus was on the hidden slide: it follows
-    assert page.evaluate(STORAGE) == {"local": 0, "session": 0, "indexedDB": 0}
+    assert page.evaluate(STORAGE) == NOTHING_STORED
 
 
 def test_buttons_are_large_real_buttons_and_keep_focus(open_presentation):
@@ -253,7 +253,7 @@ def test_the_notes_window_shows_the_notes_of_the_slide_and_follows_it(context, o
     assert page.evaluate("window.opened") == 0
     assert len(context.pages) == 2
     for window in (page, popup):
-        assert window.evaluate(STORAGE) == {"local": 0, "session": 0, "indexedDB": 0}
+        assert window.evaluate(STORAGE) == NOTHING_STORED
     assert context.cookies() == []
 
 
@@ -346,9 +346,6 @@ def test_the_presentation_has_its_files_and_participant_pages_do_not(open_presen
 
 @pytest.mark.parametrize("width", [360, 1280])
 def test_no_axe_violation_on_a_quiz_slide_or_in_the_notes_window(browser, base_url, width):
-    from axe_playwright_python.sync_playwright import Axe
-
-    tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
     context = browser.new_context(viewport={"width": width, "height": 800})
     try:
         page = context.new_page()
@@ -362,7 +359,7 @@ def test_no_axe_violation_on_a_quiz_slide_or_in_the_notes_window(browser, base_u
         page.wait_for_timeout(300)  # the slide's short fade is over
         found = []
         for window in (page, popup):
-            results = Axe().run(window, options={"runOnly": {"type": "tag", "values": tags}})
+            results = Axe().run(window, options=AXE_OPTIONS)
             found += [f"{window.url}: {v['id']} {[n['target'] for n in v['nodes']][:3]}"
                       for v in results.response["violations"]]
         assert not found, "\n".join(found)

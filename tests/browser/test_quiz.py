@@ -9,6 +9,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
+from sweep import NOTHING_STORED, STORAGE
 from training.strings import fill, load_strings
 
 DEMO = {"fi": "toimittajille/esimerkki/", "en": "en/toimittajille/esimerkki/"}
@@ -488,29 +489,6 @@ def test_without_javascript_each_question_is_a_fieldset_and_show_answer_opens(br
         context.close()
 
 
-def test_default_use_stores_nothing(context, open_page):
-    page = open_page(DEMO["fi"])
-    choose(page, SINGLE, "2")
-    check(page, SINGLE)
-    try_again(page, SINGLE)
-    choose(page, SINGLE, "1")
-    check(page, SINGLE)
-    choose(page, MULTIPLE, "1", "2")
-    check(page, MULTIPLE)
-    question(page, TEXT).locator("input").fill("verokortti")
-    question(page, TEXT).locator("input").press("Enter")
-    choose(page, TABBED, "1")
-    for label in page.locator(".training-item__label").all()[:3]:
-        label.click()
-    expect(page.locator(".training-progress")).to_have_text("3 / 6 tehty")
-    page.reload()
-    expect(page.locator(f"#training-q-{SINGLE}-1")).not_to_be_checked()
-    expect(status(page, SINGLE)).to_have_text("")
-    assert stored(page) == {"local": {}, "session": {}}
-    assert context.cookies() == []
-    expect(page.get_by_label(FI["remember"]).first).not_to_be_checked()
-
-
 # Installed before any page script runs: every way a page could keep something on the device
 # reports to the test (the storage methods, the cookie setter, IndexedDB). Each report is a
 # promise that settles once the test has it.
@@ -531,8 +509,6 @@ RECORD_WRITES = """(() => {
   }
 })()"""
 SUMMARY = "yritykset/opintopolku/"
-STORED_ANYWHERE = """async () => ({local: localStorage.length, session: sessionStorage.length,
-    indexedDB: (await indexedDB.databases()).length})"""
 
 
 def reported(*windows) -> None:
@@ -581,13 +557,16 @@ def test_nothing_is_written_on_the_device_until_the_reader_opts_in_and_then_only
     use_everything(page)
     page.reload()
     expect(page.locator(".training-progress")).to_have_text("0 / 6 tehty")
+    expect(page.locator(f"#training-q-{SINGLE}-1")).not_to_be_checked()
+    expect(status(page, SINGLE)).to_have_text("")
+    expect(page.get_by_label(FI["remember"]).first).not_to_be_checked()
     summary = open_page(SUMMARY)
     summary.evaluate("() => { window.print = () => {}; }")
     summary.get_by_role("button", name=load_strings("fi")["summary_print"], exact=True).click()
     reported(page, summary)
     assert writes == []
     for window in (page, summary):
-        assert window.evaluate(STORED_ANYWHERE) == {"local": 0, "session": 0, "indexedDB": 0}
+        assert window.evaluate(STORAGE) == NOTHING_STORED
     assert context.cookies() == []
 
     page.bring_to_front()  # a page in the background gets few animation frames: every step would wait
@@ -603,7 +582,7 @@ def test_nothing_is_written_on_the_device_until_the_reader_opts_in_and_then_only
     assert ("local", "setItem", "tr-keep") in writes and ("local", "removeItem", "tr-keep") in writes
     assert len({key for kind, method, key in writes if method == "setItem"}) >= 5  # the switch, answers, ticks
     assert {(kind, key[:3]) for kind, method, key in writes} == {("local", "tr-")}, writes
-    assert summary.evaluate(STORED_ANYWHERE) == {"local": 0, "session": 0, "indexedDB": 0}
+    assert summary.evaluate(STORAGE) == NOTHING_STORED
     assert context.cookies() == []
 
 
