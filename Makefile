@@ -11,7 +11,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # with ProperDocs"). The tests build with the other one too and compare every file.
 export SITE_BUILDER ?= mkdocs
 
-.PHONY: serve site offline test check new-module browser clean
+.PHONY: serve site offline test check facts translated new-module browser clean
 
 # The environment: exactly the versions in requirements.lock, checked against their hashes.
 $(READY): requirements.lock pyproject.toml
@@ -51,6 +51,18 @@ offline: $(READY)
 ## check: the content checks, fast, no browser.
 check: $(READY)
 	$(BIN)/python -m training.checks docs
+
+## facts: the site owner's re-check list of the fact register (facts.yml): every contact and
+##   figure with its source, status and pages, the unconfirmed and overdue first; also
+##   written to dist/facts-to-check.md.
+facts: $(READY)
+	$(BIN)/python -m training.facts.report docs
+
+## translated: record that a translation is up to date with its source page, e.g.
+##   make translated FILE=docs/en/oikeudet/palkka.md (FILE=docs/fi/… records every translation).
+translated: $(READY)
+	$(if $(FILE),,$(error give the page: make translated FILE=docs/en/oikeudet/palkka.md))
+	$(BIN)/python -m training.translations "$(FILE)"
 
 ## new-module: a Finnish/English module pair to fill in, e.g.
 ##   make new-module ID=lomaraha TRACK=rights FILE=oikeudet/lomaraha.md

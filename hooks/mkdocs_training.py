@@ -21,10 +21,11 @@ from mkdocs.structure.pages import Page
 from training import assets, catalogue, checks, exports, fences, glossary, search_index
 from training.checks import DocsReport
 from training.errors import ContentError
+from training.markup import Renderer
+from training.facts.view import FactView, format_date, month_year
 from training.presentation import participant_html, presented_module_rel, slides_html, write_presentation_pages
 from training.source import split_front_matter
-from training.strings import load_strings
-from training.unconfirmed import mark_unconfirmed
+from training.strings import fill, load_strings
 
 log = get_plugin_logger("training")
 # The checked docs of the build in progress, rebuilt by every on_pre_build, and the files of
@@ -120,17 +121,19 @@ def on_pre_build(config: MkDocsConfig) -> None:
     if len(_building) > 1:
         return  # built inside the default language's build, which checked and wrote everything
     docs_dir = Path(config.docs_dir)
-    _report = checks.check_docs(docs_dir, _root(config), languages=_languages(config))
+    _report = checks.check_docs(docs_dir, _root(config), languages=_languages(config),
+                                config_file=Path(config.config_file_path))
     if _report.problems:
         raise PluginError(str(ContentError(_report.problems)))
     if _language(config) == _default_language(config):  # report once, not once per language
         for warning in _report.warnings:
             log.warning(str(warning))
-        if _report.unconfirmed:
-            log.info("%d facts are marked [VERIFY] for the site owner to confirm; `make check` lists them.",
-                     len(_report.unconfirmed))
+        if _report.unconfirmed or _report.to_recheck:
+            log.info("%d facts are marked [VERIFY] and %d reminders are due (facts to confirm at their source, "
+                     "translations behind); `make check` and `make facts` list them.",
+                     len(_report.unconfirmed), len(_report.to_recheck))
     catalogue.write_trainer_pages(docs_dir, _report.pages, load_strings)
-    exports.write_exports(docs_dir, _report.pages)
+    exports.write_exports(docs_dir, _report.pages, _facts)
     write_presentation_pages(docs_dir, _report.pages, load_strings)
     source = docs_dir / "en" / glossary.GLOSSARY_PAGE
     _glossary_terms.clear()
@@ -145,10 +148,18 @@ def on_nav(nav, config: MkDocsConfig, files: Files):
     return nav
 
 
+def _facts(language: str) -> FactView:
+    """The fact register of the build in progress, in one language."""
+    return FactView(_report.register, language, load_strings(language))
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
-    """Templates get the interface strings of the language being built as ``t``, and
-    ``page_url`` to link to a page by its file name (see _page_url_finder)."""
+    """Templates get the interface strings of the language being built as ``t``,
+    ``page_url`` to link to a page by its file name (see _page_url_finder), and the help
+    bar's contact from the fact register."""
     env.globals["t"] = load_strings(_language(config))
+    contact = _report.register.get(_report.help_contact.ident) if _report.help_contact else None
+    env.globals["help_contact"] = contact
     env.globals["page_url"] = _page_url_finder(
         files, _language(config), _default_language(config), config.use_directory_urls)
     env.globals["language_root"] = search_index.language_root(_language(config), _default_language(config))
@@ -187,9 +198,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     fences.set_render_context(
         language, resolve, Path(config.docs_dir, page.file.src_uri).relative_to(_root(config)).as_posix(),
         first_line, module_entries=lambda: catalogue.entries_for(pages, rel, resolve),
-        trainer_notes=_presentable(locale, rel))
+        trainer_notes=_presentable(locale, rel), facts=_facts(language))
     strings = load_strings(language)
-    markdown = mark_unconfirmed(markdown, strings["to_confirm"])
     if rel != glossary.GLOSSARY_PAGE and _glossary_terms:
         markdown += "\n\n" + _glossary_block(language, strings) + "\n"
     return markdown
@@ -232,6 +242,18 @@ def _present(page: Page, shown, language: str) -> None:
     page.content = slides_html(html, shown.module, load_strings(language))
 
 
+def _module_dated(module, strings: dict[str, str]) -> list[str]:
+    """What a module's facts are based on, and whether a person has reviewed them, in words."""
+    said = []
+    if module.sources_as_of:
+        said.append(fill(strings["module_sources_as_of"], date=month_year(module.sources_as_of, strings)))
+    if module.reviewed:
+        said.append(fill(strings["module_reviewed"], date=format_date(module.reviewed, strings), reviewer=module.reviewer))
+    elif module.sources_as_of:
+        said.append(strings["module_not_reviewed"])
+    return said
+
+
 def _link(files: Files, language: str, rel: str, title: str) -> dict[str, str] | None:
     found = files.get_file_from_path(f"{language}/{rel}")
     return {"title": title, "url": found.url} if found else None
@@ -248,6 +270,12 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         trainer = _link(_files, locale, catalogue.trainer_file(shown.rel), "")
         context["trainer_url"] = trainer["url"] if trainer else None
         return context
+    behind = _report.behind.get((locale, rel))
+    if behind is not None:
+        strings = load_strings(language)
+        said = strings["translation_behind" if behind.updated else "translation_behind_undated"]
+        context["translation_behind"] = fill(said, language=strings[f"language_{_default_language(config)}"],
+                                             date=format_date(behind.updated, strings) if behind.updated else "")
     this = _report.index.module_page(locale, rel)
     if this is None:
         return context
@@ -259,6 +287,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         return _link(_files, language, p.rel, p.module.title) or _link(_files, locale, p.rel, p.module.title)
 
     context["module"] = module
+    context["module_dated"] = _module_dated(module, load_strings(language))
+    fences.set_render_context(language, facts=_facts(language))  # key points may show facts (${id})
+    context["module_key_points"] = [Renderer().inline(point) for point in module.key_points]
     if position is not None:
         context["module_previous"] = link(track[position - 1]) if position > 0 else None
         context["module_next"] = link(track[position + 1]) if position + 1 < len(track) else None

@@ -32,8 +32,7 @@ legal: true
 sources:
   - title: "TODO: name of the official source"
     url: https://www.finlex.fi/
-reviewed: {today}
-reviewer: "TODO: the reviewer's role"
+sources_as_of: {month}  # the month of the sources you write from; change it if they are older
 ---
 
 ## TODO: the first question the reader asks
@@ -78,7 +77,7 @@ def create(docs: Path, rel: str, module_id: str, track: str, order: int) -> list
     for lang, target in zip(LANGUAGES, targets):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(TEMPLATE.format(
-            id=module_id, track=track, order=order, today=dt.date.today().isoformat(),
+            id=module_id, track=track, order=order, month=dt.date.today().strftime("%Y-%m"),
             title_hint="otsikko suomeksi" if lang == "fi" else "title in English",
             quiz_heading=LANGUAGES[lang]), encoding="utf-8")
     return targets

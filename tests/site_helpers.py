@@ -121,11 +121,13 @@ def built_pages(site: Path) -> list[BuiltPage]:
     return [BuiltPage(site, p) for p in sorted(site.rglob("*.html"))]
 
 
-def make_fixture_site(project: Path, pages: dict[str, str], languages_yaml: str | None = None) -> Path:
+def make_fixture_site(project: Path, pages: dict[str, str], languages_yaml: str | None = None,
+                      facts: str | None = None) -> Path:
     """A small site in ``project`` built with this project's configuration, hooks and theme.
 
     ``pages`` maps paths under docs/ (``fi/a.md``) to their text; the navigation is
-    generated from the files. ``languages_yaml`` replaces the i18n ``languages:`` list.
+    generated from the files. ``languages_yaml`` replaces the i18n ``languages:`` list;
+    ``facts`` the fact register (the project's own ``facts.yml`` by default).
     """
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.split("\n# Paths without the language folder")[0]  # drop the nav
@@ -138,11 +140,24 @@ def make_fixture_site(project: Path, pages: dict[str, str], languages_yaml: str 
         config = config[:start] + languages_yaml.rstrip() + "\n" + config[end:]
     (project / "mkdocs.yml").write_text(config + "\nnot_in_nav: |\n  *-kouluttajalle.md\n  *-esitys.md\n", encoding="utf-8")
     shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
+    (project / "facts.yml").write_text(facts if facts is not None else (ROOT / "facts.yml").read_text(encoding="utf-8"),
+                                       encoding="utf-8")
     for rel, text in pages.items():
         path = project / "docs" / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return project
+
+
+def help_line_register(languages: tuple[str, ...]) -> str:
+    """A fact register with just the help bar's contact, with a text in each of ``languages``
+    (a site with a language the project's register lacks needs its own)."""
+    def texts(key: str, text: str) -> str:
+        return f"    {key}:\n" + "".join(f"      {lang}: {text}\n" for lang in languages)
+    return ("facts:\n  nas:\n    kind: contact\n" + texts("name", "Help line") + texts("serves", "Everyone")
+            + "    phone: +358 2954 63177\n    source:\n      title: Migri\n"
+              "      url: https://migri.fi/en/assistance-system-for-victims-of-human-trafficking\n"
+              "      dated: undated\n    confirmed: no\n")
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

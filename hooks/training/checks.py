@@ -1,5 +1,6 @@
 """The content checks over the whole ``docs/`` tree: every block and module, ids across the
-site, translation parity, freshness, and facts still to be confirmed.
+site, the fact register and the facts pages use, translation parity and freshness, and
+facts still to be confirmed.
 
 The build runs them before rendering anything; ``python -m training.checks docs`` (that
 is, ``make check``) runs them alone, without MkDocs.
@@ -17,9 +18,16 @@ from pathlib import Path
 
 import yaml
 
+from . import translations
 from .catalogue import is_generated_page
 from .exports import export_problems
 from .errors import Problem
+from .facts import read_register
+from .facts.references import (FACTS_IN_FRONT_MATTER, FactUse, find_references, front_matter_lines,
+                               front_matter_problems, hand_written_numbers, parse_contacts, reference_problems,
+                               text_lines)
+from .facts.register import Register
+from .facts.report import recheck_problems, recheck_rows
 from .modules import PLACEHOLDER, Module, Section, headings_of, parse_front_matter, plan_problems, sections_of
 from .page import PageBlocks, read_page
 from .parity import PageContent, compare_pages, missing_counterparts
@@ -28,9 +36,11 @@ from .source import split_front_matter
 from .unconfirmed import Unconfirmed, find_unconfirmed, prose_lines
 from .validate import duplicate_ids
 
-# Reviews of legal facts older than this are listed for the editors.
+# Legal facts whose latest real date (review, or sources) is older than this are listed for the editors.
 STALE_AFTER = dt.timedelta(days=365)
 ALLOW_LIST = "translations.yml"
+# The editors' demo page may show phone numbers by hand, to explain the syntax around them.
+DEMO_PAGE = "toimittajille/esimerkki.md"
 
 
 @dataclass
@@ -44,6 +54,8 @@ class Page:
     blocks: PageBlocks
     sections: list[Section]
     readability: Readability | None = None
+    fact_uses: list[FactUse] = field(default_factory=list)
+    source: str = ""  # the file's text, for the translation checks
 
     @property
     def content(self) -> PageContent:
@@ -52,12 +64,26 @@ class Page:
 
 @dataclass
 class DocsReport:
-    """Everything the checks found, and the pages they read (the catalogues use them)."""
+    """Everything the checks found, and the pages they read (the catalogues use them).
+
+    ``problems`` stop the build; ``warnings`` stop a strict build too (a plan that does not
+    add up). ``to_recheck`` are reminders that come with time (facts due for a check at their
+    source, modules whose facts are over a year old, translations behind their source): the
+    build goes on, ``make check`` lists them."""
 
     pages: list[Page] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    to_recheck: list[Problem] = field(default_factory=list)
     unconfirmed: list[Unconfirmed] = field(default_factory=list)
+    register: Register = field(default_factory=Register)
+    help_contact: FactUse | None = None  # the help bar's contact (mkdocs.yml)
+    behind: dict[tuple[str, str], translations.Behind] = field(default_factory=dict)
+
+    @property
+    def fact_uses(self) -> list[FactUse]:
+        """Every place a fact is shown: the pages, and the help bar on all of them."""
+        return [use for page in self.pages for use in page.fact_uses] + ([self.help_contact] if self.help_contact else [])
 
     def modules(self, language: str) -> list[Module]:
         """The valid modules of one language, by track and order."""
@@ -125,14 +151,23 @@ def _read_config(config_file: Path) -> dict:
     return yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
 
 
-def unconfirmed_in_config(config_file: Path) -> list[Unconfirmed]:
-    """The help line shown on every page, while the site owner has not confirmed it."""
-    help_line = (_read_config(config_file).get("extra") or {}).get("help_line") or {}
-    if not help_line or help_line.get("confirmed"):
-        return []
+def help_contact(config_file: Path) -> FactUse:
+    """The contact of the help bar on every page (``extra.help_contact`` in mkdocs.yml)."""
+    ident = str((_read_config(config_file).get("extra") or {}).get("help_contact") or "")
     lines = config_file.read_text(encoding="utf-8").split("\n")
-    line = next((i for i, text in enumerate(lines, 1) if text.strip().startswith("help_line:")), 1)
-    return [Unconfirmed(config_file.name, line, f"help line {help_line.get('display', '')} (set confirmed: true)")]
+    line = next((i for i, text in enumerate(lines, 1) if text.strip().startswith("help_contact:")), 1)
+    return FactUse(ident, "phone", config_file.name, line)
+
+
+def help_contact_problems(use: FactUse, register: Register) -> list[Problem]:
+    """The help bar needs a current contact with a phone number."""
+    if not use.ident:
+        return [Problem(use.path, use.line, "set 'help_contact:' under 'extra:' to the id of the contact in "
+                        f"{register.path} whose number the help bar shows on every page")]
+    fact = register.get(use.ident)
+    if fact is not None and fact.kind != "contact":
+        return [Problem(use.path, use.line, f"the help bar shows a contact, and '{use.ident}' is a {fact.kind}")]
+    return reference_problems([use], register)
 
 
 def configured_languages(config_file: Path) -> list[str]:
@@ -146,13 +181,29 @@ def configured_languages(config_file: Path) -> list[str]:
     return []
 
 
-def check_page(source: str, path: str, language: str, rel: str) -> tuple[Page, list[Problem], list[Problem], list[Unconfirmed]]:
-    """Check one page. Returns the page, its errors, its warnings and its unconfirmed facts."""
+def check_page(source: str, path: str, language: str, rel: str, register: Register | None = None,
+               today: dt.date | None = None) -> tuple[Page, list[Problem], list[Problem], list[Unconfirmed]]:
+    """Check one page against the fact register. Returns the page, its errors, its warnings
+    and its unconfirmed facts."""
+    register = register or Register()
     front, body, first_line = split_front_matter(source)
-    module, problems = parse_front_matter(front, path)
+    module, problems = parse_front_matter(front, path, today)
     blocks = read_page(body, path, first_line)
     problems += blocks.problems
     prose = list(prose_lines(body, first_line))
+    text = text_lines(prose, blocks.fenced)
+    front_text = front_matter_lines(front)
+    key_points = [(number, line) for number, key, line in front_text if key == FACTS_IN_FRONT_MATTER]
+    uses = find_references(key_points + text, path)
+    problems += reference_problems(uses, register) + front_matter_problems(front, path)
+    problems += _answers_with_facts(blocks, path)
+    for block in blocks.fenced:
+        if block.kind == "contacts" and block.error is None:
+            listed, found = parse_contacts(block.body, path, block.line, register)
+            uses += listed
+            problems += found
+    if rel != DEMO_PAGE:
+        problems += hand_written_numbers([(number, line) for number, _, line in front_text] + text, path, register)
     # Anywhere: front matter, prose and blocks alike, since a placeholder must never be published.
     problems += [Problem(path, number, f"placeholder '{text.strip()[:60]}' left from `make new-module`: "
                          "write the real text")
@@ -172,10 +223,18 @@ def check_page(source: str, path: str, language: str, rel: str) -> tuple[Page, l
         problems.append(Problem(path, blocks.trainer_notes[0].line,
                                 "trainer blocks belong in modules: give the page module front matter "
                                 "(see CONTRIBUTING.md) or remove the block"))
-    page = Page(path, language, rel, module, blocks, sections)
+    page = Page(path, language, rel, module, blocks, sections, fact_uses=uses, source=source)
     if is_participant_page(rel, module.audiences if module else None):
         page.readability = measure(body, path, first_line)
-    return page, sorted(problems), warnings, find_unconfirmed(body, path, first_line)
+    return page, sorted(problems), warnings, find_unconfirmed(text, path)
+
+
+def _answers_with_facts(blocks: PageBlocks, path: str) -> list[Problem]:
+    """A typed answer is compared with what the reader types, so it cannot be a fact reference."""
+    return [Problem(path, question.line or quiz.line, f"question '{question.id}': an accepted answer cannot be a "
+                    "fact (${…}): write the answer out, or ask the question another way")
+            for quiz in blocks.quizzes for question in quiz.questions
+            if any("${" in answer for answer in question.answers)]
 
 
 def _allowed_untranslated(root: Path) -> tuple[dict[str, str], list[Problem]]:
@@ -194,24 +253,30 @@ def _allowed_untranslated(root: Path) -> tuple[dict[str, str], list[Problem]]:
 
 
 def check_docs(docs_dir: Path, root: Path, today: dt.date | None = None,
-               languages: list[str] | None = None) -> DocsReport:
+               languages: list[str] | None = None, config_file: Path | None = None) -> DocsReport:
     """Run every content check over ``docs_dir``; paths in messages are relative to ``root``.
 
     ``languages`` are the site's languages, the default first (the folders under docs/ if
     not given): a language whose folder is missing altogether is then still compared.
+    ``config_file`` (mkdocs.yml) names the help bar's contact, checked against the register.
     """
     today = today or dt.date.today()
     report = DocsReport()
     docs = docs_dir.resolve().relative_to(root.resolve()).as_posix()
     languages = list(languages or languages_in(docs_dir))
+    report.register, report.problems = read_register(root, languages, today)
     for language in languages:
         folder = docs_dir / language
         for file in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
             if is_generated_page(file):
                 continue
             rel = file.relative_to(folder).as_posix()
-            page, problems, warnings, unconfirmed = check_page(
-                file.read_text(encoding="utf-8"), f"{docs}/{language}/{rel}", language, rel)
+            path = f"{docs}/{language}/{rel}"
+            source, undecodable = read_source(file, path)
+            if undecodable:
+                report.problems.append(undecodable)
+                continue
+            page, problems, warnings, unconfirmed = check_page(source, path, language, rel, report.register, today)
             report.pages.append(page)
             report.problems += problems
             report.warnings += warnings
@@ -221,11 +286,53 @@ def check_docs(docs_dir: Path, root: Path, today: dt.date | None = None,
         report.problems += duplicate_ids([m for p in own for m in (*p.blocks.quizzes, *p.blocks.checklists)])
         report.problems += _module_id_problems(own)
         report.problems += [problem for p in own if p.module for problem in export_problems(p.path, p.blocks.quizzes)]
+    if config_file is not None and config_file.exists():
+        report.help_contact = help_contact(config_file)
+        report.problems += help_contact_problems(report.help_contact, report.register)
     report.problems += _parity_problems(report, docs, languages, root)
-    report.warnings += _stale_reviews(report, today)
+    report.problems += _translation_problems(report, languages, root)
+    report.to_recheck += _stale_reviews(report, today)
+    report.to_recheck += [b.problem() for b in report.behind.values()]
+    report.to_recheck += recheck_problems(recheck_rows(report.register, report.fact_uses, today), report.register, today)
     report.problems = sorted(set(report.problems))
     report.warnings = sorted(set(report.warnings))
+    report.to_recheck = sorted(set(report.to_recheck))
     return report
+
+
+def read_source(file: Path, path: str) -> tuple[str, Problem | None]:
+    """A page's text, or the problem that it is not UTF-8 (at the line of the first bad byte).
+    A byte-order mark, which some editors write, is dropped."""
+    data = file.read_bytes()
+    try:
+        return data.decode("utf-8").removeprefix("\ufeff"), None
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return "", Problem(path, line, f"this line holds a byte that is not UTF-8 text (0x{data[error.start]:02x}): "
+                           "save the file as UTF-8, or retype the characters around it")
+
+
+def _translation_problems(report: DocsReport, languages: list[str], root: Path) -> list[Problem]:
+    """Check every translation's ``translated_from``; find those behind their source."""
+    problems = []
+    by_key = {(p.language, p.rel): p for p in report.pages}
+    for page in report.pages:
+        if not languages or page.language == languages[0] or (languages[0], page.rel) not in by_key:
+            continue
+        source = by_key[(languages[0], page.rel)]
+        recorded, line, found = translations.recorded(page.source, page.path)
+        problems += found
+        if recorded is None:
+            if not found:
+                report.to_recheck.append(Problem(
+                    page.path, 1, f"the translation does not say which version of {source.path} it was translated "
+                    f"from, so nothing can tell when it falls behind: run `make translated FILE={page.path}` once "
+                    "it is up to date"))
+            continue
+        if recorded != translations.digest(source.source):
+            changed, updated = translations.history(root, source.path, recorded)
+            report.behind[(page.language, page.rel)] = translations.Behind(page.path, line, source.path, changed, updated)
+    return problems
 
 
 def _module_id_problems(pages: list[Page]) -> list[Problem]:
@@ -263,11 +370,12 @@ def _parity_problems(report: DocsReport, docs: str, languages: list[str], root: 
 
 
 def _stale_reviews(report: DocsReport, today: dt.date) -> list[Problem]:
-    return [Problem(p.path, p.module.line_of("reviewed"),
-                    f"the facts were last checked on {p.module.reviewed.isoformat()}, more than 12 months ago: "
-                    "check them against the sources and update 'reviewed'")
+    """Modules with legal facts whose latest real date (review, or sources) is over a year old."""
+    return [Problem(p.path, p.module.line_of("reviewed" if p.module.reviewed else "sources_as_of"),
+                    f"the facts date from {p.module.facts_dated.isoformat()}, more than 12 months ago: compare "
+                    "the page with the live official sources, then set 'reviewed' and 'reviewer'")
             for p in report.pages
-            if p.module and p.module.legal and p.module.reviewed and today - p.module.reviewed > STALE_AFTER]
+            if p.module and p.module.legal and p.module.facts_dated and today - p.module.facts_dated > STALE_AFTER]
 
 
 def _annotate(kind: str, problem: Problem) -> str:
@@ -280,15 +388,13 @@ def main(argv: list[str]) -> int:
     docs_dir = Path(argv[0] if argv else "docs")
     config = Path("mkdocs.yml")
     languages = configured_languages(config) if config.exists() else None
-    report = check_docs(docs_dir, Path.cwd(), languages=languages)
-    if config.exists():
-        report.unconfirmed = unconfirmed_in_config(config) + report.unconfirmed
+    report = check_docs(docs_dir, Path.cwd(), languages=languages, config_file=config)
     github = os.environ.get("GITHUB_ACTIONS") == "true"
     for problem in report.problems:
         print(f"ERROR {problem}")
         if github:
             print(_annotate("error", problem))
-    for warning in report.warnings:
+    for warning in report.warnings + report.to_recheck:
         print(f"WARNING {warning}")
         if github:
             print(_annotate("warning", warning))
@@ -300,7 +406,7 @@ def main(argv: list[str]) -> int:
     hard = print_readability(report)
     modules = {lang: len(report.modules(lang)) for lang in languages or languages_in(docs_dir)}
     print(f"\nChecked {len(report.pages)} pages ({', '.join(f'{k} {v} modules' for k, v in modules.items())}): "
-          f"{len(report.problems)} problems, {len(report.warnings)} warnings, "
+          f"{len(report.problems)} problems, {len(report.warnings) + len(report.to_recheck)} warnings, "
           f"{len(hard)} participant pages over the plain-language limits.")
     return 1 if report.problems or hard else 0
 

@@ -4,11 +4,12 @@ the offline pack) carries them. Pure: no MkDocs."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Callable
 
 from .errors import ExportError, Problem
+from .facts.view import FactView
 from .generated import GENERATED_TEXT, write_generated
 from .gift import question_to_gift, quizzes_to_gift
 from .model import Quiz
@@ -68,14 +69,26 @@ def export_problems(path: str, quizzes: list[Quiz]) -> list[Problem]:
     return problems
 
 
-def write_exports(docs_dir: Path, pages) -> list[Path]:
+def with_facts(quiz: Quiz, facts: FactView) -> Quiz:
+    """The quiz with every fact reference (``${nas}``) written out, as its page shows it."""
+    def question(q):
+        return replace(q, question=facts.substitute(q.question), explanation=facts.substitute(q.explanation),
+                       feedback_true=facts.substitute(q.feedback_true), feedback_false=facts.substitute(q.feedback_false),
+                       options=[replace(o, text=facts.substitute(o.text, links=False),
+                                        feedback=facts.substitute(o.feedback)) for o in q.options])
+    return replace(quiz, title=facts.substitute(quiz.title), questions=[question(q) for q in quiz.questions])
+
+
+def write_exports(docs_dir: Path, pages, facts: Callable[[str], FactView]) -> list[Path]:
     """Write (only when changed) every export file of every module that has questions, and
-    delete the generated ones whose module is gone."""
+    delete the generated ones whose module is gone. ``facts(language)`` writes out the facts
+    the questions use."""
     written = []
     for kind in FORMATS:
         wanted = {
             docs_dir / page.language / export_file(page.rel, page.language, kind):
-                kind.write(list(page.blocks.quizzes), category(page.module), f"{page.language}/", page.path)
+                kind.write([with_facts(q, facts(page.language)) for q in page.blocks.quizzes],
+                           category(page.module), f"{page.language}/", page.path)
             for page in pages
             if page.module and page.module.id and has_questions(list(page.blocks.quizzes))
         }

@@ -8,22 +8,23 @@
             - {name: progress-controls, class: training-storage, format: !!python/name:training.fences.progress_controls_fence}
             - {name: progress-summary, class: progress-summary, format: !!python/name:training.fences.progress_summary_fence}
 
-A formatter only gets the block's text, so the page (its language, link resolver and
-path) comes from a context the MkDocs hook sets before each page
-(``set_render_context``). Superfences swallows ordinary exceptions and would show a
+A formatter only gets the block's text, so the page (its language, link resolver, path
+and facts) comes from a context the MkDocs hook sets before each page
+(``context.set_render_context``). Superfences swallows ordinary exceptions and would show a
 broken block as code, so every failure here is raised as ``FenceError``, a
 ``SuperFencesException``, which superfences lets through and which fails the build.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 from pymdownx.superfences import SuperFencesException
 
-from .catalogue import ModuleEntry, parse_request, render_catalogue
+from .catalogue import parse_request, render_catalogue
+from .context import RenderContext, get_render_context, set_render_context  # noqa: F401 (the hook sets it here)
 from .errors import ContentError, Problem
+from .facts.references import parse_contacts
 from .model import Quiz
 from .page import load_block, load_trainer
 from .presentation import render_notes
@@ -32,50 +33,10 @@ from .scan import find_blocks
 from .strings import load_strings
 from .summary import parse_summary, render_summary
 
-Resolver = Callable[[str], str]
-
-
-def _identity(href: str) -> str:
-    return href
 
 
 class FenceError(ContentError, SuperFencesException):
     """A block that cannot be rendered; ``str()`` is the located message(s)."""
-
-
-@dataclass
-class RenderContext:
-    """What the formatters need to know about the page being rendered."""
-
-    lang: str = "en"
-    resolve_link: Resolver = field(default=_identity)
-    path: str = ""
-    first_line: int = 1
-    module_entries: Callable[[], list[ModuleEntry]] = field(default=list)
-    # A module page renders its trainer notes between marks, for its presentation to keep
-    # (hidden, for the notes window) and the participant page to drop (see presentation.py).
-    trainer_notes: bool = False
-
-
-_context = RenderContext()
-
-
-def set_render_context(lang: str, resolve_link: Resolver | None = None, path: str = "", first_line: int = 1,
-                       module_entries: Callable[[], list[ModuleEntry]] | None = None,
-                       trainer_notes: bool = False) -> None:
-    """Set the page about to be rendered: its language (interface strings), a function
-    mapping relative links such as ``../oikeudet/palkka.md#x`` to built URLs, its path
-    for error messages, the file line where its Markdown starts (front matter + 1), and
-    the site's modules as seen from this page (for ``modules`` and ``progress-summary``
-    blocks), and whether trainer blocks render as notes (module pages, see presentation.py)."""
-    global _context
-    _context = RenderContext(lang or "en", resolve_link or _identity, path, first_line, module_entries or list,
-                             trainer_notes)
-
-
-def get_render_context() -> RenderContext:
-    """The context the formatters use now."""
-    return _context
 
 
 # The last page scanned by _locate: every fence of a page looks itself up in one scan.
@@ -98,7 +59,7 @@ def _locate(kind: str, source: str, md: Any, ctx: RenderContext) -> int:
 
 
 def _format(kind: str, source: str, md: Any) -> str:
-    ctx = _context
+    ctx = get_render_context()
     path = ctx.path or "(page)"
     line = 0
     try:
@@ -125,6 +86,13 @@ def _format(kind: str, source: str, md: Any) -> str:
             if problems:
                 raise FenceError(problems)
             return render_summary(ctx.module_entries(), summary, strings)
+        if kind == "contacts":
+            if ctx.facts is None:
+                raise FenceError([Problem(path, line, "a contacts block needs the fact register (facts.yml)")])
+            uses, problems = parse_contacts(source, path, line, ctx.facts.register)
+            if problems:
+                raise FenceError(problems)
+            return ctx.facts.cards([use.ident for use in uses])
         model = load_block(kind, source, path, line)
         if isinstance(model, Quiz):
             return render_quiz(model, strings, ctx.resolve_link)
@@ -163,6 +131,11 @@ def trainer_fence(source: str, language: str, css_class: str, options: dict, md:
 def modules_fence(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
     """Superfences formatter for ```modules: a catalogue generated from the modules' front matter."""
     return _format("modules", source, md)
+
+
+def contacts_fence(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:
+    """Superfences formatter for ```contacts: cards for contacts of the fact register."""
+    return _format("contacts", source, md)
 
 
 def progress_summary_fence(source: str, language: str, css_class: str, options: dict, md: Any, **kwargs: Any) -> str:

@@ -92,10 +92,13 @@ class _SafeLinks(Treeprocessor):
 
 
 class Renderer:
-    """A private Markdown converter with raw HTML off and link checking on."""
+    """A private Markdown converter with raw HTML off and link checking on; facts from the
+    register (``${id}``) and ``[VERIFY]`` marks are rendered as in prose."""
 
-    def __init__(self, resolve_link: Resolver | None = None):
+    def __init__(self, resolve_link: Resolver | None = None, fact_links: bool = True):
+        """``fact_links=False`` shows facts without links, for text inside a label."""
         self._resolve = resolve_link or _identity
+        self._fact_links = fact_links
 
     def block(self, text: str) -> str:
         """Markdown to block HTML (paragraphs, lists, ...)."""
@@ -105,6 +108,7 @@ class Renderer:
             return "<p>" + text.rstrip("\n") + "</p>"  # what Markdown makes of it, without running it
         md, links = _converter()
         links.resolve = self._resolve  # set on every call: renderers share one converter
+        md.training_fact_links = self._fact_links  # type: ignore[attr-defined]
         md.reset()
         return md.convert(text).strip()
 
@@ -131,7 +135,9 @@ class Renderer:
 def _converter() -> tuple[markdown.Markdown, _SafeLinks]:
     """The one Markdown instance behind every Renderer: making one costs milliseconds,
     and a page renders hundreds of small texts."""
-    md = markdown.Markdown(output_format="html")
+    from .facts.inline import FactsExtension  # it renders facts with this module's Renderer
+
+    md = markdown.Markdown(output_format="html", extensions=[FactsExtension()])
     # Raw HTML in author text would bypass every check: switch both parsers off,
     # so "<script>" stays visible text.
     md.preprocessors.deregister("html_block")

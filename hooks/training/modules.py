@@ -20,11 +20,12 @@ TRACKS = ("working-life", "rights", "company", "professionals")
 AUDIENCES = ("participant", "company", "professional", "trainer")
 MODULE_KEYS = (
     "id", "title", "track", "order", "audiences", "duration", "objectives", "key_points",
-    "prerequisites", "legal", "sources", "reviewed", "reviewer",
+    "prerequisites", "legal", "sources", "sources_as_of", "reviewed", "reviewer",
 )
 REQUIRED_KEYS = ("id", "title", "track", "order", "audiences", "duration", "objectives", "key_points")
-# Keys MkDocs and Material read on any page; a module may use them too.
-PAGE_KEYS = ("title", "description", "hide", "search")
+# Keys any page may have: those MkDocs and Material read, and the version of its source-language
+# page a translation was made from (see translations.py).
+PAGE_KEYS = ("title", "description", "hide", "search", "translated_from")
 TRAINER_KEYS = ("minutes", "notes", "sensitive")
 # Left by `make new-module`; a page that still holds one must not be published.
 PLACEHOLDER = "TODO:"
@@ -56,7 +57,8 @@ class Module:
     prerequisites: list[str] = field(default_factory=list)
     legal: bool = False
     sources: list[Source] = field(default_factory=list)
-    reviewed: dt.date | None = None
+    sources_as_of: dt.date | None = None  # the date of the sources its text was written from
+    reviewed: dt.date | None = None  # when a person last compared it with the live sources
     reviewer: str = ""
     key_lines: dict[str, int] = field(default_factory=dict, repr=False)
 
@@ -64,6 +66,11 @@ class Module:
     def minutes(self) -> int:
         """The declared length of a session on this module."""
         return self.teaching_minutes + self.exercise_minutes
+
+    @property
+    def facts_dated(self) -> dt.date | None:
+        """The latest real date of its facts: its last review, or the date of its sources."""
+        return max((d for d in (self.reviewed, self.sources_as_of) if d is not None), default=None)
 
     def line_of(self, key: str) -> int:
         """The file line of a front matter key (the first line of the front matter if absent)."""
@@ -108,8 +115,11 @@ def _text_list(r: YamlReader, node: Node | None, key: str, place: str) -> list[s
     return [r.text(item, key, place) for item in items or []]
 
 
-def parse_front_matter(front: str, path: str) -> tuple[Module | None, list[Problem]]:
-    """Read a page's front matter. Returns a Module when the page is one (it has an ``id``)."""
+def parse_front_matter(front: str, path: str, today: dt.date | None = None) -> tuple[Module | None, list[Problem]]:
+    """Read a page's front matter. Returns a Module when the page is one (it has an ``id``).
+
+    ``today`` (by default the real day) is when dates such as ``reviewed`` must not lie after."""
+    today = today or dt.date.today()
     if not front.strip():
         return None, []
     r = YamlReader(path, front, 2)  # the front matter starts on line 2, after '---'
@@ -158,15 +168,21 @@ def parse_front_matter(front: str, path: str) -> tuple[Module | None, list[Probl
     module.prerequisites = _text_list(r, values.get("prerequisites"), "prerequisites", place)
     module.legal = bool(r.boolean(values.get("legal"), "legal", place))
     _read_sources(r, values.get("sources"), module)
+    module.sources_as_of = _read_date(r, values.get("sources_as_of"), "sources_as_of", today, months=True)
     module.reviewer = r.text(values.get("reviewer"), "reviewer", place)
-    _read_reviewed(r, values.get("reviewed"), module)
+    module.reviewed = _read_date(r, values.get("reviewed"), "reviewed", today)
+    if module.reviewed and not module.reviewer:
+        r.report(module.line_of("reviewed"), "'reviewed' needs 'reviewer:', the role of the person who compared "
+                 "the page with the live official sources that day; without such a check, leave both out")
+    if module.reviewer and "reviewed" not in values:
+        r.report(module.line_of("reviewer"), "'reviewer' needs 'reviewed: YYYY-MM-DD', the day of the review")
     if module.legal:
         if not module.sources:
             r.report(module.line_of("legal"), "a module with legal facts (legal: true) needs 'sources:' "
                      "with the title and url of each official source")
-        if "reviewed" not in values:
+        if "sources_as_of" not in values:
             r.report(module.line_of("legal"), "a module with legal facts (legal: true) needs "
-                     "'reviewed: YYYY-MM-DD', the date its facts were last checked")
+                     "'sources_as_of: YYYY-MM', the date of the sources its text was written from")
     return module, r.problems
 
 
@@ -202,14 +218,21 @@ def _read_sources(r: YamlReader, node: Node | None, module: Module) -> None:
         module.sources.append(Source(title, url))
 
 
-def _read_reviewed(r: YamlReader, node: Node | None, module: Module) -> None:
+def _read_date(r: YamlReader, node: Node | None, key: str, today: dt.date, months: bool = False) -> dt.date | None:
+    """A date that has been (``YYYY-MM-DD``; with ``months``, ``YYYY-MM`` is the month's first day)."""
     if node is None:
-        return
-    text = r.text(node, "reviewed", "the module's front matter")
+        return None
+    text = r.text(node, key, "the module's front matter")
+    written = "YYYY-MM or YYYY-MM-DD" if months else "YYYY-MM-DD"
     try:
-        module.reviewed = dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text + "-01" if months and len(text) == 7 else text)
     except ValueError:
-        r.report(r.line(node), f"'reviewed' must be a date written YYYY-MM-DD, not '{text}'")
+        r.report(r.line(node), f"'{key}' must be a date written {written}, not '{text}'")
+        return None
+    if day > today:
+        r.report(r.line(node), f"'{key}' is {text}, a date still to come: write a date that has been")
+        return None
+    return day
 
 
 def parse_trainer(body: str, path: str, line: int) -> tuple[TrainerNote | None, list[Problem]]:

@@ -12,7 +12,7 @@ from .errors import ContentError, Problem
 from .model import Checklist, Quiz
 from .modules import TrainerNote, parse_trainer
 from .parse import parse_block
-from .scan import find_blocks
+from .scan import FencedBlock, find_blocks
 from .summary import SummaryRequest, parse_summary
 from .validate import duplicate_ids_on_page, validate
 
@@ -29,6 +29,7 @@ class PageBlocks:
     trainer_notes: list[TrainerNote] = field(default_factory=list)
     catalogues: list[CatalogueRequest] = field(default_factory=list)
     summaries: list[SummaryRequest] = field(default_factory=list)
+    fenced: list[FencedBlock] = field(default_factory=list)  # every block as found, for the facts checks
 
 
 # Valid blocks read_page has checked, handed once to load_block or load_trainer: the build
@@ -77,11 +78,13 @@ def read_page(markdown: str, path: str, first_line: int = 1) -> PageBlocks:
     ``first_line`` is the file line of the first line of ``markdown`` (front matter
     lines + 1, see ``source.split_front_matter``).
     """
-    page = PageBlocks()
+    page = PageBlocks(fenced=find_blocks(markdown, first_line))
     problems: list[Problem] = []
-    for block in find_blocks(markdown, first_line):
+    for block in page.fenced:
         if block.error is not None:
             problems.append(Problem(path, block.error_line, block.error))
+        elif block.kind == "contacts":
+            continue  # its ids are checked against the fact register (checks.py)
         elif block.kind == "progress-controls":
             if block.body.strip():
                 problems.append(

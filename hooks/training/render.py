@@ -64,8 +64,9 @@ def render_quiz(quiz: Quiz, strings: dict[str, str], resolve_link: Resolver | No
         "strings": {k: strings[k] for k in ("correct", "incorrect", "choose_first", "write_first", "multiple_hint", "score")},
         "questions": {},
     }
+    labels = Renderer(resolve_link, fact_links=False)  # a link inside a label would answer for the reader
     for number, q in enumerate(quiz.questions, start=1):
-        out.append(_question(q, number, md, strings))
+        out.append(_question(q, number, md, labels, strings))
         data["questions"][q.id] = _question_data(q)  # type: ignore[index]
     out.append('<p class="training-score" hidden></p>')
     out.append(_storage_placeholder(strings))
@@ -94,7 +95,7 @@ def _question_data(q: Question) -> dict[str, object]:
     return data
 
 
-def _question(q: Question, number: int, md: Renderer, strings: dict[str, str]) -> str:
+def _question(q: Question, number: int, md: Renderer, labels: Renderer, strings: dict[str, str]) -> str:
     qid = f"training-q-{q.id}"
     legend, more = md.parts(q.question)
     if not legend:
@@ -123,8 +124,8 @@ def _question(q: Question, number: int, md: Renderer, strings: dict[str, str]) -
             if q.type == "truefalse":
                 label, extra = escape(text), ""  # an interface string, not Markdown
             else:
-                label, extra = md.parts(text)
-                label = label or md.inline(text)
+                label, extra = labels.parts(text)
+                label = label or labels.inline(text)
             if correct:
                 key_html.append(label + (f" {extra}" if extra else ""))
             extra_attr = f' aria-describedby="{_a(oid)}-more"' if extra else ""
@@ -171,6 +172,7 @@ def _question(q: Question, number: int, md: Renderer, strings: dict[str, str]) -
 def render_checklist(checklist: Checklist, strings: dict[str, str], resolve_link: Resolver | None = None) -> str:
     """HTML of a valid checklist in the language of ``strings``."""
     md = Renderer(resolve_link)
+    labels = Renderer(resolve_link, fact_links=False)  # a link inside a label would tick the box for the reader
     base = f"training-checklist-{checklist.id}"
     out: list[str] = []
     if checklist.title:
@@ -186,8 +188,8 @@ def render_checklist(checklist: Checklist, strings: dict[str, str], resolve_link
     out.append('<ul class="training-checklist__items">')
     for item in checklist.items:
         iid = f"{base}-{item.id}"
-        label, extra = md.parts(item.text)
-        label = label or md.inline(item.text)
+        label, extra = labels.parts(item.text)
+        label = label or labels.inline(item.text)
         hint = "\n".join(x for x in (extra, md.block(item.hint)) if x)
         described = f' aria-describedby="{_a(iid)}-hint"' if hint else ""
         out.append(

@@ -22,7 +22,7 @@ from typing import Callable
 
 # "trainer" blocks (facilitator notes, see ``modules``) are found here too, so that one
 # scan serves every custom fence of the site.
-KINDS = ("quiz", "checklist", "progress-controls", "trainer", "modules", "progress-summary")
+KINDS = ("quiz", "checklist", "progress-controls", "trainer", "modules", "progress-summary", "contacts")
 
 # The opening-fence pattern of pymdownx.superfences, unchanged.
 _FENCE_START = re.compile(

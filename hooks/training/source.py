@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 # The same pattern MkDocs uses for YAML front matter (mkdocs.utils.meta).
-_FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 
 def split_front_matter(source: str) -> tuple[str, str, int]:
@@ -14,7 +14,7 @@ def split_front_matter(source: str) -> tuple[str, str, int]:
     MkDocs drops the front matter and the blank lines after it before handing the body to
     plugins; the returned line number lets every message point at the real line in the file.
     """
-    match = _FRONT_MATTER.match(source)
+    match = FRONT_MATTER.match(source)
     if not match:
         return "", source, 1
     body = source[match.end():].lstrip("\n")

@@ -1,9 +1,10 @@
-"""Facts marked ``[VERIFY]`` by editors: shown to readers as "to be confirmed" and listed
-for the site owner, who removes the marker once the fact is checked at its source."""
+"""Facts marked ``[VERIFY]`` by editors: shown to readers as "to be confirmed" (by the
+Markdown extension ``facts.inline``, in prose and in blocks alike) and listed for the site
+owner, who removes the marker once the fact is checked at its source. Contacts and figures
+belong in the fact register instead; the marker is for one-off statements in the text."""
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 
@@ -40,7 +41,7 @@ def prose_lines(markdown: str, first_line: int = 1):
         yield index, line
 
 
-def _outside_inline_code(line: str) -> list[tuple[int, int]]:
+def outside_inline_code(line: str) -> list[tuple[int, int]]:
     """Spans of ``line`` that are not inside `inline code`."""
     spans, start = [], 0
     for code in re.finditer(r"(`+).*?\1", line):
@@ -50,30 +51,14 @@ def _outside_inline_code(line: str) -> list[tuple[int, int]]:
     return spans
 
 
-def find_unconfirmed(markdown: str, path: str, first_line: int = 1) -> list[Unconfirmed]:
-    """Every ``[VERIFY]`` marker in prose, with the text it follows."""
+def find_unconfirmed(lines: list[tuple[int, str]], path: str) -> list[Unconfirmed]:
+    """Every ``[VERIFY]`` marker among (file line, text) lines whose inline code is already
+    left out (``facts.references.text_lines``), with the text it follows."""
     found = []
-    for line_number, line in prose_lines(markdown, first_line):
+    for line_number, line in lines:
         if MARKER not in line:
             continue  # _MARKED tries every start on a line: quadratic in its length
-        for start, end in _outside_inline_code(line):
-            for match in _MARKED.finditer(line, start, end):
-                context = re.sub(r"[*_\[\]]|\(tel:[^)]*\)|\(https?:[^)]*\)", "", match.group("before"))
-                found.append(Unconfirmed(path, line_number, context.strip(" -|:")[-80:]))
+        for match in _MARKED.finditer(line):
+            context = re.sub(r"[*_\[\]]|\(tel:[^)]*\)|\(https?:[^)]*\)|\$\{[^}]*\}", "", match.group("before"))
+            found.append(Unconfirmed(path, line_number, context.strip(" -|:")[-80:]))
     return found
-
-
-def mark_unconfirmed(markdown: str, label: str) -> str:
-    """Replace each marker in prose with a visible, translated "to be confirmed" note."""
-    if MARKER not in markdown:
-        return markdown  # most pages: nothing to replace, so no line needs looking at
-    note = f'<span class="to-confirm">({html.escape(label)})</span>'
-    lines = markdown.split("\n")
-    for index, line in prose_lines(markdown, 0):
-        pieces, last = [], 0
-        for start, end in _outside_inline_code(line):
-            pieces.append(line[last:start])
-            pieces.append(line[start:end].replace(MARKER, note))
-            last = end
-        lines[index] = "".join(pieces)
-    return "\n".join(lines)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from site_helpers import make_fixture_site, mkdocs_build, parse_html, serve
+from site_helpers import help_line_register, make_fixture_site, mkdocs_build, parse_html, serve
 
 # Its tests share one fixture site: keep them on one test worker.
 pytestmark = pytest.mark.xdist_group("rtl-site")
@@ -51,7 +51,7 @@ def arabic_site(tmp_path_factory):
     make_fixture_site(project, {
         "fi/index.md": QUIZ.format(title="Koti", question="Kysymys?", right="Oikea", wrong="Väärä", item="Kohta"),
         "ar/index.md": QUIZ.format(title="الرئيسية", question="سؤال؟", right="صحيح", wrong="خطأ", item="بند"),
-    }, languages_yaml=LANGUAGES)
+    }, languages_yaml=LANGUAGES, facts=help_line_register(("fi", "ar")))
     result = mkdocs_build(project, project / "site")
     assert result.returncode == 0, result.stderr
     return project / "site"

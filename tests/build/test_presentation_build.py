@@ -3,6 +3,8 @@ trainer page, one slide per section, notes only there, and their files only ther
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 import re
 from pathlib import Path
 from urllib.parse import urljoin
@@ -11,6 +13,8 @@ import pytest
 import yaml
 
 from site_helpers import LANGUAGES, ROOT, parse_html
+from training.facts import read_register
+from training.facts.view import FactView
 from training.strings import fill, load_strings
 
 DOCS = ROOT / "docs"
@@ -37,9 +41,16 @@ def built(site_dir: Path, language: str, source: Path, suffix: str = "") -> Path
     return folder / rel / "index.html"
 
 
-def plain(markdown: str) -> str:
-    """Markdown notes as the reader sees their words: links and emphasis marks gone."""
-    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", markdown)
+@functools.cache
+def facts(language: str) -> FactView:
+    """The project's fact register in one language."""
+    register, _ = read_register(ROOT, list(LANGUAGES), dt.date.today())
+    return FactView(register, language, load_strings(language))
+
+
+def plain(markdown: str, language: str) -> str:
+    """Markdown notes as the reader sees their words: facts written out, links and emphasis marks gone."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", facts(language).substitute(markdown))
     return " ".join(re.sub(r"[*_`]", "", text).split())
 
 
@@ -59,7 +70,7 @@ def sections_and_notes(source: Path) -> list[list[str]]:
             fence = opening.group(1)
             if opening.group(2) == "trainer" and sections:
                 block = "\n".join(lines[index + 1: lines.index(fence, index + 1)])
-                sections[-1].append(plain(yaml.safe_load(block)["notes"])[:40])
+                sections[-1].append(plain(yaml.safe_load(block)["notes"], source.relative_to(DOCS).parts[0])[:40])
             continue
         if line.startswith("## "):
             sections.append([])

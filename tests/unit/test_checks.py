@@ -24,7 +24,7 @@ legal: true
 sources:
   - title: Lähde
     url: https://www.finlex.fi/
-reviewed: {reviewed}
+{dates}
 ---
 
 ## Osio
@@ -56,7 +56,7 @@ items:
 """
 
 DEFAULTS = dict(id="m", title="Otsikko", audiences="participant", teaching=10, minutes=15,
-                reviewed="2026-11-25", question="q1", first="true", second="false", item="i1")
+                dates="sources_as_of: 2026-01", question="q1", first="true", second="false", item="i1")
 
 
 def write(root: Path, lang: str, rel: str, **changes) -> Path:
@@ -112,15 +112,27 @@ def test_changed_correct_options_are_a_parity_problem(tmp_path):
         "must agree option by option (compare docs/fi/a.md)"]
 
 
-def test_reviews_older_than_a_year_are_warnings_not_failures(tmp_path):
-    write(tmp_path, "fi", "a.md", reviewed="2025-10-01")
-    write(tmp_path, "en", "a.md", reviewed="2025-10-01")
+def stale(found) -> list[str]:
+    return [str(w) for w in found.to_recheck if "more than 12 months ago" in w.message]
+
+
+def test_facts_older_than_a_year_are_reminders_not_failures(tmp_path):
+    write(tmp_path, "fi", "a.md", dates="sources_as_of: 2025-10")
+    write(tmp_path, "en", "a.md", dates="sources_as_of: 2025-10")
     found = report(tmp_path)
-    assert found.problems == []
-    assert [str(w) for w in found.warnings] == [
-        f"docs/{lang}/a.md:18: the facts were last checked on 2025-10-01, more than 12 months ago: "
-        "check them against the sources and update 'reviewed'" for lang in ("en", "fi")]
-    assert report(tmp_path, today=dt.date(2026, 9, 30)).warnings == []
+    assert found.problems == [] and found.warnings == []
+    assert stale(found) == [
+        f"docs/{lang}/a.md:18: the facts date from 2025-10-01, more than 12 months ago: compare the page with the "
+        "live official sources, then set 'reviewed' and 'reviewer'" for lang in ("en", "fi")]
+    assert stale(report(tmp_path, today=dt.date(2026, 9, 30))) == []
+
+
+def test_the_latest_real_date_counts_a_review_after_the_sources(tmp_path):
+    reviewed = "sources_as_of: 2025-01\nreviewed: 2026-06-01\nreviewer: sisällöntuottaja"
+    write(tmp_path, "fi", "a.md", dates=reviewed)
+    write(tmp_path, "en", "a.md", dates=reviewed)
+    assert stale(report(tmp_path)) == []
+    assert len(stale(report(tmp_path, today=dt.date(2027, 6, 2)))) == 2
 
 
 def test_a_module_cannot_be_a_folders_index_page(tmp_path):

@@ -29,8 +29,7 @@ legal: true
 sources:
   - title: Työsopimuslaki
     url: https://www.finlex.fi/fi/laki/ajantasa/2001/20010055
-reviewed: 2026-11-25
-reviewer: Sisällöntuottaja
+sources_as_of: 2026-01
 """
 
 
@@ -43,7 +42,7 @@ def test_a_valid_module_is_read_with_every_field():
     assert problems == []
     assert (module.id, module.track, module.order, module.minutes) == ("x", "rights", 1, 15)
     assert module.audiences == ["participant", "trainer"]
-    assert module.reviewed == dt.date(2026, 11, 25)
+    assert (module.sources_as_of, module.reviewed, module.facts_dated) == (dt.date(2026, 1, 1), None, dt.date(2026, 1, 1))
     assert module.sources[0].url.startswith("https://www.finlex.fi/")
     assert module.line_of("duration") == 7  # front matter starts on file line 2
 
@@ -55,7 +54,7 @@ def test_a_page_without_id_is_not_a_module_but_its_keys_are_still_checked():
 
 def test_an_unknown_key_in_a_module_is_an_error_with_its_line():
     assert messages(VALID + "audience: company\n") == [
-        f"{PATH}:21: unknown key 'audience' in the module's front matter: did you mean 'audiences'?"]
+        f"{PATH}:20: unknown key 'audience' in the module's front matter: did you mean 'audiences'?"]
 
 
 def test_unknown_track_and_audience_are_named():
@@ -72,20 +71,36 @@ def test_missing_required_keys_are_all_reported():
     assert len(found) == 6  # track, order, audiences, duration, objectives, key_points
 
 
-def test_legal_facts_need_sources_and_a_review_date():
-    front = VALID.split("sources:")[0] + "reviewer: X\n"
+def test_legal_facts_need_sources_and_the_date_of_the_sources():
+    front = VALID.split("sources:")[0]
     assert messages(front) == [
         f"{PATH}:15: a module with legal facts (legal: true) needs 'sources:' with the title and url of each official source",
-        f"{PATH}:15: a module with legal facts (legal: true) needs 'reviewed: YYYY-MM-DD', the date its facts were last checked",
+        f"{PATH}:15: a module with legal facts (legal: true) needs 'sources_as_of: YYYY-MM', the date of the sources "
+        "its text was written from",
     ]
 
 
 def test_a_bad_date_and_a_bad_duration_are_located():
-    front = VALID.replace("reviewed: 2026-11-25", "reviewed: 25.11.2026").replace("teaching: 10", "teaching: ten")
+    front = VALID.replace("sources_as_of: 2026-01", "sources_as_of: tammikuu 2026").replace("teaching: 10", "teaching: ten")
     assert messages(front) == [
         f"{PATH}:8: 'teaching' in 'duration' must be a whole number of minutes or a position, not 'ten'",
-        f"{PATH}:19: 'reviewed' must be a date written YYYY-MM-DD, not '25.11.2026'",
+        f"{PATH}:19: 'sources_as_of' must be a date written YYYY-MM or YYYY-MM-DD, not 'tammikuu 2026'",
     ]
+
+
+def test_a_review_is_a_person_on_a_day_that_has_been():
+    today = dt.date(2026, 12, 6)
+    module, problems = parse_front_matter(VALID + "reviewed: 2026-12-01\nreviewer: sisällöntuottaja\n", PATH, today)
+    assert problems == [] and module.reviewed == dt.date(2026, 12, 1) and module.facts_dated == dt.date(2026, 12, 1)
+    assert [str(p) for p in parse_front_matter(VALID + "reviewed: 2026-12-07\nreviewer: X\n", PATH, today)[1]] == [
+        f"{PATH}:20: 'reviewed' is 2026-12-07, a date still to come: write a date that has been"]
+    assert [str(p) for p in parse_front_matter(VALID + "reviewed: 2026-12-01\n", PATH, today)[1]] == [
+        f"{PATH}:20: 'reviewed' needs 'reviewer:', the role of the person who compared the page with the live "
+        "official sources that day; without such a check, leave both out"]
+    assert [str(p) for p in parse_front_matter(VALID + "reviewer: X\n", PATH, today)[1]] == [
+        f"{PATH}:20: 'reviewer' needs 'reviewed: YYYY-MM-DD', the day of the review"]
+    assert [str(p) for p in parse_front_matter(VALID.replace("2026-01", "2027-01"), PATH, today)[1]] == [
+        f"{PATH}:19: 'sources_as_of' is 2027-01, a date still to come: write a date that has been"]
 
 
 def test_a_trainer_block_needs_minutes_and_notes():
@@ -142,7 +157,7 @@ def test_placeholders_from_the_scaffold_fail():
     _, problems, _, _ = check_page(page(front, "TODO: kirjoita teksti.\n"), PATH, "fi", "oikeudet/x.md")
     assert [str(p) for p in problems] == [
         f"{PATH}:3: placeholder 'title: \"TODO: otsikko\"' left from `make new-module`: write the real text",
-        f"{PATH}:23: placeholder 'TODO: kirjoita teksti.' left from `make new-module`: write the real text",
+        f"{PATH}:22: placeholder 'TODO: kirjoita teksti.' left from `make new-module`: write the real text",
     ]
 
 

@@ -242,6 +242,7 @@ ALLOWED_TAGS = {
     "div", "p", "fieldset", "legend", "input", "label", "button", "details", "summary", "script",
     "a", "em", "strong", "code", "ul", "ol", "li", "br", "hr", "pre", "blockquote", "img",
     "h1", "h2", "h3", "h4", "h5", "h6",
+    "span",  # the "to be confirmed" mark of a [VERIFY] and of an unconfirmed fact
 }
 
 

@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 from training.source import split_front_matter
-from training.unconfirmed import find_unconfirmed, mark_unconfirmed
+import markdown
+
+from training import fences
+from training.facts.inline import FactsExtension
+from training.facts.references import text_lines
+from training.markup import Renderer
+from training.page import read_page
+from training.unconfirmed import find_unconfirmed, prose_lines
 
 
 def test_a_page_without_front_matter_starts_at_line_one():
@@ -31,21 +38,41 @@ Write `[VERIFY]` after a fact to mark it.
 ```markdown
 Call 123 [VERIFY]
 ```
+
+```quiz
+id: q
+questions:
+  - id: a
+    type: truefalse
+    question: The line is open at night [VERIFY].
+    answer: true
+```
 """
 
 
-def test_markers_in_prose_are_found_with_their_line_and_text():
-    found = find_unconfirmed(PAGE, "docs/fi/apua.md", first_line=3)
-    assert [(f.line, f.context) for f in found] == [(5, "Call +358 1"), (9, "RIKU | 116 006")]
+def lines_of(markdown: str, first_line: int):
+    blocks = read_page(markdown, "docs/fi/apua.md", first_line)
+    return text_lines(list(prose_lines(markdown, first_line)), blocks.fenced)
+
+
+def test_markers_in_prose_and_in_blocks_are_found_with_their_line_and_text():
+    found = find_unconfirmed(lines_of(PAGE, 3), "docs/fi/apua.md")
+    assert [(f.line, f.context) for f in found] == [
+        (5, "Call +358 1"), (9, "RIKU | 116 006"), (22, "question: The line is open at night")]
     assert str(found[0]) == "docs/fi/apua.md:5: to be confirmed by the site owner: Call +358 1"
 
 
-def test_markers_become_a_visible_note_but_code_is_left_alone():
-    marked = mark_unconfirmed(PAGE, "to be confirmed")
-    assert marked.count('<span class="to-confirm">(to be confirmed)</span>') == 2
-    assert "Write `[VERIFY]` after" in marked
-    assert "Call 123 [VERIFY]" in marked
+def test_markers_become_a_visible_note_in_prose_and_blocks_but_code_is_left_alone():
+    fences.set_render_context("en")
+    html = markdown.Markdown(extensions=["tables", "pymdownx.superfences", FactsExtension()]).convert(PAGE)
+    assert html.count('<span class="to-confirm">(to be confirmed)</span>') == 2
+    assert "Write <code>[VERIFY]</code> after" in html and "Call 123 [VERIFY]" in html
+    quiz = Renderer().block("The line is open at night [VERIFY].")
+    assert '<span class="to-confirm">(to be confirmed)</span>' in quiz
 
 
-def test_the_label_is_escaped():
-    assert "(a &lt;b&gt;)" in mark_unconfirmed("x [VERIFY]", "a <b>")
+def test_the_label_is_escaped(monkeypatch):
+    import training.facts.inline as inline
+
+    monkeypatch.setattr(inline, "load_strings", lambda lang: {"to_confirm": "a <b>"})
+    assert "(a &lt;b&gt;)" in Renderer().block("x [VERIFY]")
