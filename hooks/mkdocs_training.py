@@ -160,6 +160,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     env.globals["t"] = load_strings(_language(config))
     contact = _report.register.get(_report.help_contact.ident) if _report.help_contact else None
     env.globals["help_contact"] = contact
+    env.globals["help_hours"] = contact.text("hours", _language(config)).lower() if contact else ""
     env.globals["page_url"] = _page_url_finder(
         files, _language(config), _default_language(config), config.use_directory_urls)
     env.globals["language_root"] = search_index.language_root(_language(config), _default_language(config))

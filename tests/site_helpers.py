@@ -21,12 +21,12 @@ from bs4 import BeautifulSoup
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("fi", "en")  # the default language first: it is built at the site root
-# One page of each kind the site has: home, section landing, module, trainer's guide,
-# presentation, catalogue, glossary, help, the editors' demo of every block, a plain page, an
-# English page and the error page. What the shared template does is tested on these.
+# One page of each kind the site has: home, section landing (with its module catalogue),
+# module, trainer's guide, presentation, glossary, help (in English, as the English chrome),
+# the editors' demo of every block, a plain page with the progress controls, and the error
+# page. What the shared template does is tested on these (test_page_kinds.py).
 PAGE_KINDS = ("", "oikeudet/", "oikeudet/palkka/", "oikeudet/palkka-kouluttajalle/", "oikeudet/palkka-esitys/",
-              "moduulit/", "sanasto/", "apua/", "toimittajille/esimerkki/", "tietosuoja/",
-              "en/yritykset/toimintamalli/", "404.html")
+              "sanasto/", "en/apua/", "toimittajille/esimerkki/", "tietosuoja/", "404.html")
 # Figures tests measure (page weight, for instance), shown at the end of the run.
 REPORTS = ROOT / ".pytest_cache" / "reports"
 QUIET = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}

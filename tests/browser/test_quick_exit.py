@@ -1,15 +1,12 @@
-"""The quick exit and the skip link, on one page of each kind: three Shift presses, the count
-of presses, a click, the plain link without JavaScript, and the jump to the content.
+"""The quick exit: the count of Shift presses, a click, and the plain link without JavaScript.
 
-That every page has the exit link as its first focus stop and loads its script is checked on
-every page by the sweep (``test_every_page.py``)."""
+Three Shift presses are tried on one page of each kind (``test_page_kinds.py``); that every
+page has the exit link as its first focus stop and loads its script is checked on every page
+by the sweep (``test_every_page.py``)."""
 
 from __future__ import annotations
 
-import time
-
 import pytest
-from site_helpers import PAGE_KINDS
 from sweep import EXIT_URL
 
 NEUTRAL = "<!doctype html><title>Weather</title><p>Weather"
@@ -32,35 +29,6 @@ def page(exit_context):
     tab = exit_context.new_page()
     yield tab
     tab.close()
-
-
-@pytest.mark.parametrize("path", PAGE_KINDS)
-def test_three_shift_presses_leave_within_a_second(page, base_url, path):
-    page.goto(base_url + path)
-    started = time.monotonic()
-    for _ in range(3):
-        page.keyboard.press("Shift")
-    page.wait_for_url(EXIT_URL, timeout=1000)
-    assert time.monotonic() - started < 1.0
-    assert page.locator("body").inner_text() == "Weather"
-
-
-@pytest.mark.parametrize("path", [kind for kind in PAGE_KINDS if kind != "404.html" and "-esitys" not in kind])
-def test_the_second_focus_stop_skips_to_the_content(page, base_url, path):
-    """The error page has no headings to skip to; on a presentation the skip link goes to the
-    slide being shown (test_presentation.py)."""
-    page.goto(base_url + path)
-    page.keyboard.press("Tab")
-    page.keyboard.press("Tab")
-    skip = page.evaluate("() => { const a = document.activeElement; return a.matches('a.md-skip:not([data-exit])') && a.hash }")
-    assert skip, "the second focus stop is not the skip link"
-    page.keyboard.press("Enter")
-    assert page.evaluate("location.hash") == skip
-    heading = page.locator(f"[id='{skip[1:]}']")
-    assert heading.evaluate("h => h.matches('h1, h2, h3') && h.getBoundingClientRect().top >= 0 && "
-                            "h.getBoundingClientRect().top < innerHeight")
-    page.keyboard.press("Tab")  # and the keyboard goes on from there, not from the top
-    assert page.evaluate("() => !document.activeElement.closest('.md-header, .exit-nav, .help-bar')")
 
 
 def test_presses_are_announced_and_another_key_starts_again(page, base_url):

@@ -243,9 +243,12 @@ def test_every_phone_link_of_the_site_is_a_current_fact_of_the_register(pages):
     assert {"emergency", "nas", "riku-helpline", "sak-advice"} <= seen
 
 
-def test_the_help_bar_of_every_page_shows_the_register_number(pages):
+def test_the_help_bar_of_every_page_shows_the_register_number_and_hours(pages):
     numbers = {page.soup.select_one(".help-bar a[href^='tel:']")["href"] for page in pages}
     assert numbers == {"tel:+358295463177"}
+    said = {page.language: " ".join(page.soup.select_one(".help-bar span").get_text(" ").split()) for page in pages}
+    assert said == {"fi": "Auttava puhelin (ympäri vuorokauden): +358 2954 63177 (tieto tarkistetaan)",
+                    "en": "Help line (24 hours a day): +358 2954 63177 (to be confirmed)"}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
