@@ -21,11 +21,11 @@ from mkdocs.structure.pages import Page
 from training import assets, catalogue, checks, exports, fences, glossary, search_index
 from training.checks import DocsReport
 from training.errors import ContentError
-from training.markup import Renderer
-from training.facts.view import FactView, format_date, month_year
+from training.facts.view import FactView
+from training.modules import dated_sentences, key_points_html
 from training.presentation import participant_html, presented_module_rel, slides_html, write_presentation_pages
 from training.source import split_front_matter
-from training.strings import fill, load_strings
+from training.strings import load_strings
 
 log = get_plugin_logger("training")
 # The checked docs of the build in progress, rebuilt by every on_pre_build, and the files of
@@ -243,18 +243,6 @@ def _present(page: Page, shown, language: str) -> None:
     page.content = slides_html(html, shown.module, load_strings(language))
 
 
-def _module_dated(module, strings: dict[str, str]) -> list[str]:
-    """What a module's facts are based on, and whether a person has reviewed them, in words."""
-    said = []
-    if module.sources_as_of:
-        said.append(fill(strings["module_sources_as_of"], date=month_year(module.sources_as_of, strings)))
-    if module.reviewed:
-        said.append(fill(strings["module_reviewed"], date=format_date(module.reviewed, strings), reviewer=module.reviewer))
-    elif module.sources_as_of:
-        said.append(strings["module_not_reviewed"])
-    return said
-
-
 def _link(files: Files, language: str, rel: str, title: str) -> dict[str, str] | None:
     found = files.get_file_from_path(f"{language}/{rel}")
     return {"title": title, "url": found.url} if found else None
@@ -273,10 +261,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         return context
     behind = _report.behind.get((locale, rel))
     if behind is not None:
-        strings = load_strings(language)
-        said = strings["translation_behind" if behind.updated else "translation_behind_undated"]
-        context["translation_behind"] = fill(said, language=strings[f"language_{_default_language(config)}"],
-                                             date=format_date(behind.updated, strings) if behind.updated else "")
+        context["translation_behind"] = behind.notice(load_strings(language), _default_language(config))
     this = _report.index.module_page(locale, rel)
     if this is None:
         return context
@@ -288,9 +273,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
         return _link(_files, language, p.rel, p.module.title) or _link(_files, locale, p.rel, p.module.title)
 
     context["module"] = module
-    context["module_dated"] = _module_dated(module, load_strings(language))
+    context["module_dated"] = dated_sentences(module, load_strings(language))
     fences.set_render_context(language, facts=_facts(language))  # key points may show facts (${id})
-    context["module_key_points"] = [Renderer().inline(point) for point in module.key_points]
+    context["module_key_points"] = key_points_html(module)
     if position is not None:
         context["module_previous"] = link(track[position - 1]) if position > 0 else None
         context["module_next"] = link(track[position + 1]) if position + 1 < len(track) else None

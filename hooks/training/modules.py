@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from .errors import Problem
+from .markup import Renderer
 from .model import valid_id
+from .strings import fill, format_date, month_year
 from .yamlread import YamlReader
 
 TRACKS = ("working-life", "rights", "company", "professionals")
@@ -75,6 +77,25 @@ class Module:
     def line_of(self, key: str) -> int:
         """The file line of a front matter key (the first line of the front matter if absent)."""
         return self.key_lines.get(key, 2)
+
+
+def dated_sentences(module: Module, strings: dict[str, str]) -> list[str]:
+    """What a module's facts are based on, and whether a person has reviewed them, in words."""
+    said = []
+    if module.sources_as_of:
+        said.append(fill(strings["module_sources_as_of"], date=month_year(module.sources_as_of, strings)))
+    if module.reviewed:
+        said.append(fill(strings["module_reviewed"], date=format_date(module.reviewed, strings),
+                         reviewer=module.reviewer))
+    elif module.sources_as_of:
+        said.append(strings["module_not_reviewed"])
+    return said
+
+
+def key_points_html(module: Module) -> list[str]:
+    """The key points as safe inline HTML: the editor's Markdown, with the facts it refers to
+    (the render context must hold the page's facts)."""
+    return [Renderer().inline(point) for point in module.key_points]
 
 
 @dataclass

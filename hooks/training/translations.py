@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .errors import Problem
 from .source import FRONT_MATTER, split_front_matter
+from .strings import fill, format_date
 
 KEY = "translated_from"
 # Front matter keys that do not belong to the text a translator translates.
@@ -75,6 +76,12 @@ class Behind:
     source_path: str
     changed: str  # what changed, as far as the history tells ("" when it cannot)
     updated: dt.date | None  # when the source last changed, where that is known
+
+    def notice(self, strings: dict[str, str], source_language: str) -> str:
+        """What the translation tells its readers, in its own language."""
+        said = strings["translation_behind" if self.updated else "translation_behind_undated"]
+        return fill(said, language=strings[f"language_{source_language}"],
+                    date=format_date(self.updated, strings) if self.updated else "")
 
     def problem(self) -> Problem:
         what = f": {self.changed}" if self.changed else ""

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from urllib.parse import urljoin
 
-import pytest
 from sweep import VIEWPORTS
+
 
 def test_the_exit_control_is_a_44_px_target_and_never_covered(browser, base_url):
     for viewport in VIEWPORTS.values():

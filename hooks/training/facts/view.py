@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html import escape
 
 from ..markup import Renderer
-from ..strings import fill
+from ..strings import fill, format_date
 from .register import Fact, Register
 
 # What ``${id}`` shows by itself: a contact's phone (or else its web page, or its e-mail),
@@ -57,17 +57,6 @@ def reach(fact: Fact, key: str) -> tuple[str, str]:
 def web_label(url: str) -> str:
     """A web address as a reader would write it: ``https://www.riku.fi/en/`` -> ``www.riku.fi/en``."""
     return url.removeprefix("https://").rstrip("/")
-
-
-def format_date(day: dt.date, strings: dict[str, str]) -> str:
-    """A date in the page's language (Finnish ``1.12.2026``, English ``1 December 2026``)."""
-    return day.strftime(strings["date_format"]).lstrip("0")
-
-
-def month_year(day: dt.date, strings: dict[str, str]) -> str:
-    """A month in the page's language (``January 2026``, ``tammikuun 2026``)."""
-    names = [name.strip() for name in strings["month_names"].split(",")]
-    return fill(strings["month_year"], month=names[day.month - 1], year=day.year)
 
 
 def source_date(dated: str, strings: dict[str, str]) -> str:

@@ -6,6 +6,7 @@ key a table leaves out. Adding a language means adding one file here.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -47,3 +48,14 @@ def load_strings(lang: str | None) -> dict[str, str]:
 def fill(template: str, **values: object) -> str:
     """Replace {name} placeholders (the same syntax the browser script fills)."""
     return PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), template)
+
+
+def format_date(day: dt.date, strings: dict[str, str]) -> str:
+    """A date in the language of ``strings`` (Finnish ``1.12.2026``, English ``1 December 2026``)."""
+    return day.strftime(strings["date_format"]).lstrip("0")
+
+
+def month_year(day: dt.date, strings: dict[str, str]) -> str:
+    """A month in the language of ``strings`` (``January 2026``, ``tammikuun 2026``)."""
+    names = [name.strip() for name in strings["month_names"].split(",")]
+    return fill(strings["month_year"], month=names[day.month - 1], year=day.year)
