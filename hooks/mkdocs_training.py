@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
+from html import escape
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -17,14 +19,18 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 
-from training import assets, catalogue, checks, exports, fences, glossary, search_index
+from training import assets, catalogue, checks, csp, exports, glossary, search_index
 from training.checks import DocsReport
+from training.context import set_render_context
 from training.errors import ContentError
 from training.facts.view import FactView
 from training.modules import dated_sentences, key_points_html
 from training.presentation import participant_html, presented_module_rel, slides_html, write_presentation_pages
+from training.sanitize import sanitize
 from training.source import split_front_matter
+from training.trainer_page import trainer_page_html
 from training.strings import load_strings
 
 log = get_plugin_logger("training")
@@ -43,6 +49,11 @@ _building: list[str] = []
 # The rendered HTML and table of contents of the module pages of the language being built, by
 # source path, for their presentations: MkDocs renders every page before it fills in any template.
 _module_html: dict[str, tuple[str, object]] = {}
+# Per language being built: the links with a #fragment in block text (source page, address as
+# written, target page, fragment), and the ids of each rendered page, checked once every page of
+# the language is rendered (in its first on_page_context).
+_anchor_links: dict[str, list[tuple[Page, str, str, str]]] = {}
+_page_ids: dict[str, dict[str, set[str]]] = {}
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -118,6 +129,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _building.clear()
     _building.append(_language(config))
     _module_html.clear()
+    _anchor_links[_language(config)] = []
+    _page_ids[_language(config)] = {}
     if len(_building) > 1:
         return  # built inside the default language's build, which checked and wrote everything
     docs_dir = Path(config.docs_dir)
@@ -167,21 +180,29 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
-def _link_resolver(page: Page, files: Files):
+def _link_resolver(page: Page, files: Files, language: str, check_anchors: bool = True):
     """Map a Markdown link in quiz or checklist text to the built page, as MkDocs does for prose.
 
     The fences' HTML is stashed by superfences, so MkDocs' own link rewriting never sees it.
+    The checks have made sure every linked page exists; a #fragment is checked after the build
+    has rendered every page (``on_post_build``). Other files of the site (a trainer page's quiz
+    exports) are linked the same way. A trainer page shows its module's text, whose anchors
+    are checked on the module page (``check_anchors=False``).
     """
     def resolve(href: str) -> str:
         parts = urlsplit(href)
-        if parts.scheme or parts.netloc or not parts.path.endswith(".md"):
+        if parts.scheme or parts.netloc:
+            return href
+        if not parts.path:
+            if parts.fragment and check_anchors:
+                _anchor_links[language].append((page, href, page.file.src_uri, parts.fragment))
             return href
         target = posixpath.normpath(posixpath.join(posixpath.dirname(page.file.src_uri), parts.path))
         found = files.get_file_from_path(target)
         if found is None:
-            log.warning("%s: the link '%s' in a quiz, checklist or catalogue points to no page.",
-                        page.file.src_uri, href)
             return href
+        if parts.fragment and check_anchors:
+            _anchor_links[language].append((page, href, found.src_uri, parts.fragment))
         url = found.url_relative_to(page.file)
         return f"{url}#{parts.fragment}" if parts.fragment else url
     return resolve
@@ -191,12 +212,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     """Give the fences the page's language, links and modules; turn [VERIFY] into notes."""
     language = _language(config)
     locale, rel = _split_locale(page.file.src_uri)
+    if "title" in page.meta:  # the theme places titles as they are: an editor's title is text
+        page.meta["title"] = escape(str(page.meta["title"]), quote=False)
     if _presented(locale, rel) is not None:
         return markdown  # its content will be its module page's (see on_page_context)
-    resolve = _link_resolver(page, files)
+    resolve = _link_resolver(page, files, language)
     pages = _report.index.pages(language)
     _, _, first_line = split_front_matter(page.file.content_string)
-    fences.set_render_context(
+    set_render_context(
         language, resolve, Path(config.docs_dir, page.file.src_uri).relative_to(_root(config)).as_posix(),
         first_line, module_entries=lambda: catalogue.entries_for(pages, rel, resolve),
         trainer_notes=_presentable(locale, rel), facts=_facts(language))
@@ -226,11 +249,42 @@ def _presentable(locale: str, rel: str) -> bool:
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """A module page keeps its HTML with slide marks and notes for its presentation; every
-    page goes out without them."""
-    if _presentable(*_split_locale(page.file.src_uri)):
+    """Every page's HTML loses whatever could run (``sanitize``); a module page keeps it with
+    slide marks and notes for its presentation; every page goes out without them."""
+    html = sanitize(html)
+    if "title" not in page.meta and page.title:  # a title from the page's first heading is text too
+        page.meta["title"] = escape(page.title, quote=False)
+    locale, rel = _split_locale(page.file.src_uri)
+    trained = _report.index.module_page(locale, rel[: -len(catalogue.TRAINER_SUFFIX)] + ".md") \
+        if rel.endswith(catalogue.TRAINER_SUFFIX) else None
+    if trained is not None:  # a trainer's guide: made from its module's model, never from pasted text
+        html, headings = trainer_page_html(
+            trained.module, trained.sections, list(trained.blocks.quizzes), posixpath.basename(trained.rel),
+            _language(config), load_strings(_language(config)),
+            _link_resolver(page, files, _language(config), check_anchors=False))
+        page.toc = get_toc([heading.token() for heading in headings])
+    if _presentable(locale, rel):
         _module_html[page.file.src_uri] = (html, page.toc)
+    _page_ids[_language(config)][page.file.src_uri] = set(_ELEMENT_ID.findall(html))
     return participant_html(html)
+
+
+_ELEMENT_ID = re.compile(r"""\sid=["']([^"']+)["']""")
+
+
+def _missing_anchors(language: str) -> list[str]:
+    """Block links whose #fragment is no id of the page they point to, at their line; each
+    language's once (its list is taken), when all its pages are rendered."""
+    found = []
+    ids = _page_ids.get(language, {})
+    for page, href, target, fragment in _anchor_links.pop(language, []):
+        if fragment in ids.get(target, {fragment}):
+            continue
+        lines = page.file.content_string.split("\n")
+        line = next((n for n, text in enumerate(lines, 1) if href in text), 1)
+        found.append(f"docs/{page.file.src_uri}:{line}: the link '{href}' points to '#{fragment}', but "
+                     f"docs/{target} has no heading or id '{fragment}': correct the part after '#'")
+    return sorted(set(found))
 
 
 def _present(page: Page, shown, language: str) -> None:
@@ -252,6 +306,11 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
     """A module page gets its metadata, its neighbours in the track and its trainer page;
     a presentation gets its module's trainer page."""
     language = _language(config)
+    # MkDocs has rendered every page of the language before it fills in the first template (a
+    # warning here, rather than after the build, comes before the i18n plugin builds the next
+    # language, so a strict build stops with the links of every language).
+    for problem in _missing_anchors(language):
+        log.warning(problem)
     locale, rel = _split_locale(page.file.src_uri)
     shown = _presented(locale, rel)
     if shown is not None:
@@ -274,7 +333,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
     context["module"] = module
     context["module_dated"] = dated_sentences(module, load_strings(language))
-    fences.set_render_context(language, facts=_facts(language))  # key points may show facts (${id})
+    set_render_context(language, facts=_facts(language))  # key points may show facts (${id})
     context["module_key_points"] = key_points_html(module)
     if position is not None:
         context["module_previous"] = link(track[position - 1]) if position > 0 else None
@@ -288,8 +347,20 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav) -> dic
 
 
 
+def _with_policy(output: str, config: MkDocsConfig) -> str:
+    """A finished page with its Content-Security-Policy (see ``training.csp``)."""
+    offline = _offline(config)
+    shim = Path(config.docs_dir, OFFLINE_SHIM).read_text(encoding="utf-8") if offline else ""
+    return csp.with_policy(output, offline, shim)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return _with_policy(output, config)
+
+
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name == "404.html":
+        output = _with_policy(output, config)
         _not_found_pages[_language(config)] = output
     return output
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from site_helpers import REPORTS, ROOT, BuiltPage, SharedBuild, built_pages, serve
+from site_helpers import REPORTS, ROOT, BuiltPage, SharedBuild, built_pages, serve, watch_policy
 
 # Stop Chromium from calling Google's services: the tests must see only our own requests.
 CHROMIUM_ARGS = [
@@ -75,10 +75,13 @@ def browser(chromium_path):
 
 @pytest.fixture
 def context(browser):
-    """A fresh browser profile per test: no cookies, no storage, no cache."""
+    """A fresh browser profile per test: no cookies, no storage, no cache. Whatever the test
+    does, the pages' Content-Security-Policy must not have to block anything."""
     context = browser.new_context(viewport={"width": 1280, "height": 800})
+    violations = watch_policy(context)
     yield context
     context.close()
+    assert violations == []
 
 
 @pytest.fixture

@@ -182,6 +182,15 @@ def serve(directory: Path):
         server.shutdown()
 
 
+def watch_policy(context) -> list[str]:
+    """Every Content-Security-Policy violation Chromium reports in a browser context (it says
+    so in the page's console), as it happens: the list a test asserts stays empty."""
+    found: list[str] = []
+    context.on("console", lambda message: found.append(f"{message.location.get('url', '')}: {message.text}")
+               if "Content Security Policy" in message.text else None)
+    return found
+
+
 def write_report(name: str, text: str) -> None:
     """Keep a measured figure for the end-of-run summary (see conftest.pytest_terminal_summary)."""
     REPORTS.mkdir(parents=True, exist_ok=True)

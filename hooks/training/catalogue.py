@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Callable
 
 from .errors import Problem
-from .exports import GIFT, MOODLE_XML, export_file, has_questions
 from .generated import GENERATED_TEXT, is_generated, write_generated
 from .model import Quiz
 from .modules import AUDIENCES, TRACKS, Module, Section
@@ -135,57 +134,12 @@ def render_catalogue(entries: list[ModuleEntry], request: CatalogueRequest, t: d
     return "".join(parts)
 
 
-def _indent(text: str, prefix: str = "    ") -> str:
-    return "\n".join(prefix + line if line.strip() else "" for line in text.splitlines())
-
-
-def _answer_text(question, t: dict[str, str]) -> str:
-    if question.type == "truefalse":
-        return t["true_label"] if question.answer else t["false_label"]
-    if question.type == "text":
-        return ", ".join(question.answers)
-    return "; ".join(o.text for o in question.options if o.correct)
-
-
-def trainer_page(module: Module, sections: list[Section], quizzes: list[Quiz], source_path: str,
-                 participant_file: str, t: dict[str, str], language: str) -> str:
-    """The Markdown of a module's generated trainer page: plan, notes and answer key."""
+def trainer_markdown(module: Module, source_path: str, t: dict[str, str]) -> str:
+    """The generated trainer page of a module: front matter and a note of where it comes from.
+    Its content is made from the module's model when the page is built (``trainer_page``)."""
     title = t["trainer_title"].format(title=module.title).replace('"', "'")
-    planned = sum(s.minutes for s in sections)
-    lines = [
-        "---", f'title: "{title}"', "search:", "  exclude: true", "---", "",
-        f"{GENERATED_MARK} from {source_path}: edit that file, not this one -->", "",
-        f"[{t['trainer_handout']}]({participant_file}) · {t['trainer_print_hint']}", "",
-        f"[{t['trainer_present']}]({presentation_file(participant_file)}) · {t['trainer_present_hint']}", "",
-    ]
-    if has_questions(quizzes):
-        gift, xml = (export_file(participant_file, language, kind) for kind in (GIFT, MOODLE_XML))
-        lines += [f'{t["trainer_export"]} [GIFT]({gift}){{ download="{gift}" }} · '
-                  f'[Moodle XML]({xml}){{ download="{xml}" }}. {t["trainer_export_hint"]}', ""]
-    lines += [
-        f"## {t['trainer_plan']}", "",
-        f"| {t['trainer_section']} | {t['trainer_minutes']} |", "|---|---:|",
-    ]
-    lines += [f"| {s.title.replace('|', '/')} | {s.minutes} |" for s in sections]
-    lines += [f"| **{t['trainer_total']}** | **{planned}** |", "",
-              t["trainer_declared"].format(total=module.minutes, teaching=module.teaching_minutes,
-                                           exercises=module.exercise_minutes), ""]
-    lines += [f"## {t['trainer_notes']}", ""]
-    for number, section in enumerate(sections, start=1):
-        lines += [f"### {number}. {section.title} ({minutes_text(t, section.minutes)})", ""]
-        for note in section.notes:
-            lines += [note.notes, ""]
-            if note.sensitive:
-                lines += [f'!!! warning "{t["trainer_sensitive"]}"', "", _indent(note.sensitive), ""]
-    if quizzes:
-        lines += [f"## {t['trainer_answer_key']}", ""]
-        for quiz in quizzes:
-            for number, question in enumerate(quiz.questions, start=1):
-                lines += [f"**{number}.** {question.question}", "",
-                          f"*{t['trainer_answer']}* {_answer_text(question, t)}", ""]
-                if question.explanation:
-                    lines += [question.explanation, ""]
-    return "\n".join(lines)
+    front = ["---", f'title: "{title}"', "search:", "  exclude: true", "---", ""]
+    return "\n".join(front + [f"{GENERATED_MARK} from {source_path}: edit that file, not this one -->", ""])
 
 
 def entries_for(pages, current_rel: str, resolve_link: Callable[[str], str]) -> list[ModuleEntry]:
@@ -222,6 +176,5 @@ def write_trainer_pages(docs_dir: Path, pages, strings_for: Callable[[str], dict
         if not (page.module and page.module.id):
             continue
         target = docs_dir / page.language / trainer_file(page.rel)
-        wanted[target] = trainer_page(page.module, page.sections, page.blocks.quizzes, page.path,
-                                      posixpath.basename(page.rel), strings_for(page.language), page.language)
+        wanted[target] = trainer_markdown(page.module, page.path, strings_for(page.language))
     return write_generated(docs_dir, wanted, "*" + TRAINER_SUFFIX)

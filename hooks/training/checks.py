@@ -11,10 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import posixpath
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import yaml
 
@@ -56,6 +59,7 @@ class Page:
     readability: Readability | None = None
     fact_uses: list[FactUse] = field(default_factory=list)
     source: str = ""  # the file's text, for the translation checks
+    block_text: list[tuple[int, str]] = field(default_factory=list)  # (file line, text) of its blocks' text
 
     @property
     def content(self) -> PageContent:
@@ -79,6 +83,9 @@ class DocsReport:
     register: Register = field(default_factory=Register)
     help_contact: FactUse | None = None  # the help bar's contact (mkdocs.yml)
     behind: dict[tuple[str, str], translations.Behind] = field(default_factory=dict)
+    # (language, path in the language folder) of pages with a problem of their own, or that
+    # could not be read: comparing them with the other language would only repeat that problem.
+    broken: set[tuple[str, str]] = field(default_factory=set)
 
     @property
     def fact_uses(self) -> list[FactUse]:
@@ -188,8 +195,10 @@ def check_page(source: str, path: str, language: str, rel: str, register: Regist
     register = register or Register()
     front, body, first_line = split_front_matter(source)
     module, problems = parse_front_matter(front, path, today)
+    front_read = not problems
     blocks = read_page(body, path, first_line)
     problems += blocks.problems
+    blocks_read = not blocks.problems
     prose = list(prose_lines(body, first_line))
     text = text_lines(prose, blocks.fenced)
     front_text = front_matter_lines(front)
@@ -202,6 +211,7 @@ def check_page(source: str, path: str, language: str, rel: str, register: Regist
             listed, found = parse_contacts(block.body, path, block.line, register)
             uses += listed
             problems += found
+    problems += _unencrypted_links(text, path)
     if rel != DEMO_PAGE:
         problems += hand_written_numbers([(number, line) for number, _, line in front_text] + text, path, register)
     # Anywhere: front matter, prose and blocks alike, since a placeholder must never be published.
@@ -212,18 +222,21 @@ def check_page(source: str, path: str, language: str, rel: str, register: Regist
     warnings = []
     if module is not None:
         sections = sections_of(headings_of(prose), blocks.trainer_notes)
-        warnings = plan_problems(module, sections)
+        # A block that could not be read would make the plan look wrong as well.
+        warnings = plan_problems(module, sections) if blocks_read else []
         if module.id and rel.rsplit("/", 1)[-1] == "index.md":
             # Its generated pages (trainer page, presentation) would sit one folder deeper than
             # the page itself, and the module's relative links would break there.
             problems.append(Problem(path, module.line_of("id"),
                                     f"a module cannot be a folder's index.md: rename the file, for example to "
                                     f"'{rel[: -len('index.md')]}{module.id}.md', and link to it from the index"))
-    elif blocks.trainer_notes:
+    elif blocks.trainer_notes and front_read:
         problems.append(Problem(path, blocks.trainer_notes[0].line,
                                 "trainer blocks belong in modules: give the page module front matter "
                                 "(see CONTRIBUTING.md) or remove the block"))
-    page = Page(path, language, rel, module, blocks, sections, fact_uses=uses, source=source)
+    prose_numbers = {number for number, _ in prose}
+    page = Page(path, language, rel, module, blocks, sections, fact_uses=uses, source=source,
+                block_text=[(number, line) for number, line in text if number not in prose_numbers])
     if is_participant_page(rel, module.audiences if module else None):
         page.readability = measure(body, path, first_line)
     return page, sorted(problems), warnings, find_unconfirmed(text, path)
@@ -275,8 +288,11 @@ def check_docs(docs_dir: Path, root: Path, today: dt.date | None = None,
             source, undecodable = read_source(file, path)
             if undecodable:
                 report.problems.append(undecodable)
+                report.broken.add((language, rel))
                 continue
             page, problems, warnings, unconfirmed = check_page(source, path, language, rel, report.register, today)
+            if problems:
+                report.broken.add((language, rel))
             report.pages.append(page)
             report.problems += problems
             report.warnings += warnings
@@ -289,6 +305,7 @@ def check_docs(docs_dir: Path, root: Path, today: dt.date | None = None,
     if config_file is not None and config_file.exists():
         report.help_contact = help_contact(config_file)
         report.problems += help_contact_problems(report.help_contact, report.register)
+    report.problems += _block_link_problems(report)
     report.problems += _parity_problems(report, docs, languages, root)
     report.problems += _translation_problems(report, languages, root)
     report.to_recheck += _stale_reviews(report, today)
@@ -298,6 +315,43 @@ def check_docs(docs_dir: Path, root: Path, today: dt.date | None = None,
     report.warnings = sorted(set(report.warnings))
     report.to_recheck = sorted(set(report.to_recheck))
     return report
+
+
+# An http:// address as a link: [text](http://…), <http://…>, href="http://…", [ref]: http://…
+_UNENCRYPTED = re.compile(r"""(?:\]\(\s*<?|<|\bhref\s*=\s*["']?|^\s*\[[^\]]+\]:\s*<?)(http://[^\s)>"']*)""", re.I)
+
+
+def _unencrypted_links(lines: list[tuple[int, str]], path: str) -> list[Problem]:
+    """Links to http:// addresses, which the site drops (an unencrypted page can be read and
+    changed on the way, and shows who reads it): each at its line."""
+    return [Problem(path, number, f"the link '{match.group(1)}' is not encrypted and would be removed: "
+                    "write its https:// address")
+            for number, line in lines for match in _UNENCRYPTED.finditer(line)]
+
+
+# A Markdown link's target: [text](target "title") or [text](<target>).
+_LINK_TARGET = re.compile(r"\]\(\s*(?:<([^>\n]*)>|([^)\s]+))(?:\s+[\"'(][^)]*)?\s*\)")
+
+
+def _block_link_problems(report: DocsReport) -> list[Problem]:
+    """Links in quiz, checklist and trainer text to pages that do not exist, at their line.
+    (Prose links MkDocs checks itself; block text reaches the page through the blocks.)"""
+    paths = {(p.language, p.rel) for p in report.pages}
+    default = report.pages[0].language if report.pages else ""
+    problems = []
+    for page in report.pages:
+        for number, text in page.block_text:
+            for match in _LINK_TARGET.finditer(text):
+                address = match.group(1) if match.group(1) is not None else match.group(2)
+                target = urlsplit(unquote(address))
+                if target.scheme or target.netloc or not target.path.endswith(".md"):
+                    continue
+                rel = posixpath.normpath(posixpath.join(posixpath.dirname(page.rel), target.path))
+                if (page.language, rel) not in paths and (default, rel) not in paths:
+                    problems.append(Problem(page.path, number, f"the link '{address}' points to no page "
+                                            f"(docs/{page.language}/{rel} does not exist): correct the address, "
+                                            "written relative to this page"))
+    return problems
 
 
 def read_source(file: Path, path: str) -> tuple[str, Problem | None]:
@@ -345,6 +399,13 @@ def _module_id_problems(pages: list[Page]) -> list[Problem]:
         for page in owners[1:]:
             problems.append(Problem(page.path, page.module.line_of("id"),
                                     f"module id '{ident}' is also used by {owners[0].path}: give each module its own id"))
+    positions: dict[tuple[str, int], Page] = {}
+    for page in sorted((p for p in pages if p.module and p.module.id and p.module.track), key=lambda p: p.path):
+        first = positions.setdefault((page.module.track, page.module.order), page)
+        if first is not page:
+            problems.append(Problem(page.path, page.module.line_of("order"),
+                                    f"order {page.module.order} in track '{page.module.track}' is also used by "
+                                    f"{first.path}: give each module of a track its own position"))
     for page in pages:
         for prerequisite in page.module.prerequisites if page.module else []:
             if prerequisite not in by_id:
@@ -355,7 +416,8 @@ def _module_id_problems(pages: list[Page]) -> list[Problem]:
 
 def _parity_problems(report: DocsReport, docs: str, languages: list[str], root: Path) -> list[Problem]:
     allowed, problems = _allowed_untranslated(root)
-    paths = {lang: {p.rel for p in report.pages if p.language == lang} for lang in languages}
+    paths = {lang: {p.rel for p in report.pages if p.language == lang}
+             | {rel for broken_lang, rel in report.broken if broken_lang == lang} for lang in languages}
     problems += missing_counterparts(paths, docs, allowed)
     if not languages:
         return problems
@@ -365,6 +427,8 @@ def _parity_problems(report: DocsReport, docs: str, languages: list[str], root: 
         if language == reference:
             continue
         for rel in sorted(paths[reference] & paths[language]):
+            if (reference, rel) in report.broken or (language, rel) in report.broken:
+                continue  # fix the page's own problems first
             problems += compare_pages(by_key[(reference, rel)].content, by_key[(language, rel)].content)
     return problems
 

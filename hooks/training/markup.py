@@ -1,8 +1,8 @@
 """Render an editor's Markdown (question text, options, feedback, hints) safely.
 
 Quiz text comes from pull requests, so it is treated as untrusted: raw HTML is not
-passed through (it shows as text), and only http(s), mailto, tel, relative and
-#fragment URLs survive in links and images. The HTML ends up in superfences' stash,
+passed through (it shows as text), and only the addresses ``allowed_address`` accepts
+survive in links and images. The HTML ends up in superfences' stash,
 which MkDocs never rewrites, so relative links (``../oikeudet/palkka.md``) are handed to
 a resolver that turns them into the built URL.
 """
@@ -17,11 +17,15 @@ from xml.etree.ElementTree import Element
 
 import markdown
 from markdown import util
+from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 Resolver = Callable[[str], str]
 
-SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# The one allow-list for addresses in author text, wherever it is shown: a link may lead to a
+# page of the site, an #anchor, or an https:, mailto: or tel: address; an image (or anything
+# else a browser loads by itself) only to a file of the site.
+LINK_SCHEMES = frozenset({"https", "mailto", "tel"})
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):", re.I)
 # Browsers ignore ASCII whitespace and control characters inside a scheme
 # ("java\tscript:"), so they are removed before looking for one.
@@ -57,13 +61,19 @@ def url_scheme(url: str) -> str | None:
     return m.group(1).lower() if m else None
 
 
-def safe_url(url: str) -> str | None:
-    """The URL, decoded, if its scheme is allowed (or it is relative); otherwise None."""
-    decoded = _decode(url)
-    scheme = url_scheme(decoded)
-    if scheme is not None and scheme not in SAFE_SCHEMES:
-        return None
-    return decoded
+def allowed_address(url: str, loads: bool = False) -> bool:
+    """Whether an address may stay (see LINK_SCHEMES); ``loads`` for an address the browser
+    fetches without a click (an image), which must be the site's own."""
+    plain = _IGNORED.sub("", _decode(url))
+    if plain.replace("\\", "/").startswith("//"):
+        return False  # another host, whatever the scheme of the page
+    scheme = url_scheme(plain)
+    return scheme is None or (not loads and scheme in LINK_SCHEMES)
+
+
+def safe_url(url: str, loads: bool = False) -> str | None:
+    """The URL, decoded, if ``allowed_address``; otherwise None."""
+    return _decode(url) if allowed_address(url, loads) else None
 
 
 def is_resolvable(url: str) -> bool:
@@ -78,17 +88,45 @@ class _SafeLinks(Treeprocessor):
 
     def run(self, root: Element) -> None:
         for el in root.iter():
-            for attr in ("href", "src"):
+            for attr, loads in (("href", False), ("src", True)):
                 value = el.get(attr)
                 if value is None:
                     continue
-                url = safe_url(value)
-                if url is not None and is_resolvable(url):
-                    url = safe_url(self.resolve(url))
+                url = safe_url(value, loads)
+                if url is not None and (is_resolvable(url) or url.startswith("#")):
+                    url = safe_url(self.resolve(url), loads)  # an #anchor too: the build checks it exists
                 if url is None:
                     del el.attrib[attr]
                 else:
                     el.set(attr, url)
+
+
+class _UnsafeAddressesDropped(Treeprocessor):
+    """For a page's own Markdown: a link or image whose address ``allowed_address`` refuses
+    becomes its text, before MkDocs reads the addresses (it would take ``vbscript&#x3a;…`` for
+    a page and warn); the rest MkDocs resolves as usual. Raw HTML is left to ``sanitize``."""
+
+    def run(self, root: Element) -> None:
+        for el in root.iter():
+            attr, loads = {"a": ("href", False), "img": ("src", True)}.get(el.tag, ("", False))
+            value = el.get(attr) if attr else None
+            if value is not None and not allowed_address(value, loads):
+                if el.tag == "img":
+                    el.text = el.get("alt", "")
+                el.tag = "span"
+                el.attrib.clear()
+
+
+class SafeAddressesExtension(Extension):
+    """``training.markup`` in mkdocs.yml: the allow-list for links and images in pages."""
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:
+        md.treeprocessors.register(_UnsafeAddressesDropped(md), "training_safe_addresses", 1)  # before MkDocs' (0)
+
+
+def makeExtension(**kwargs) -> SafeAddressesExtension:  # noqa: N802 - the name Markdown looks for
+    """Python-Markdown's entry point for ``training.markup``."""
+    return SafeAddressesExtension(**kwargs)
 
 
 class Renderer:

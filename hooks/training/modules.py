@@ -151,6 +151,12 @@ def parse_front_matter(front: str, path: str, today: dt.date | None = None) -> t
         r.report(2, "the front matter must be 'key: value' lines")
         return None, r.problems
     keys = {k.value for k, _ in root.value if isinstance(k, ScalarNode)}
+    module_keys = sorted(keys & (set(MODULE_KEYS) - set(PAGE_KEYS) - {"id"}), key=MODULE_KEYS.index)
+    if "id" not in keys and len(module_keys) >= 2:
+        # The 'id' line was deleted or misspelt: say that, not that every other key is unknown.
+        r.report(2, f"this page has module keys ({', '.join(module_keys[:4])}) but no 'id:': give the module "
+                 "its id (a-z, 0-9 and '-', the same in both languages), or remove the module keys")
+        return None, r.problems
     if "id" not in keys:
         r.mapping(root, PAGE_KEYS, lambda v: "the front matter",
                   "the front matter must be 'key: value' lines")
@@ -234,8 +240,12 @@ def _read_sources(r: YamlReader, node: Node | None, module: Module) -> None:
         values, _ = read
         title = r.text(values.get("title"), "title", f"source {index}")
         url = r.text(values.get("url"), "url", f"source {index}")
-        if not title or not url.startswith(("https://", "http://")):
-            r.report(r.line(item), f"source {index} needs a 'title:' and a 'url:' starting with https://")
+        if not title:
+            r.report(r.line(item), f"source {index} needs a 'title:', the name of the page or document")
+        if not re.fullmatch(r"https://[^\s\"'<>`]+", url):
+            r.report(r.line(values["url"]) if "url" in values else r.line(item),
+                     f"source {index} needs a 'url:' that starts with https:// and holds no spaces, quotes or "
+                     "angle brackets: copy the address from the browser's address bar")
         module.sources.append(Source(title, url))
 
 
@@ -251,7 +261,7 @@ def _read_date(r: YamlReader, node: Node | None, key: str, today: dt.date, month
         r.report(r.line(node), f"'{key}' must be a date written {written}, not '{text}'")
         return None
     if day > today:
-        r.report(r.line(node), f"'{key}' is {text}, a date still to come: write a date that has been")
+        r.report(r.line(node), f"'{key}' is {text}, a date still to come: write a date no later than today")
         return None
     return day
 

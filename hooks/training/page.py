@@ -80,9 +80,14 @@ def read_page(markdown: str, path: str, first_line: int = 1) -> PageBlocks:
     """
     page = PageBlocks(fenced=find_blocks(markdown, first_line))
     problems: list[Problem] = []
+    raw = markdown.split("\n")
     for block in page.fenced:
         if block.error is not None:
             problems.append(Problem(path, block.error_line, block.error))
+        elif tabs := _tab_indented(raw, block, first_line):
+            # Read as spaces, a tab can silently move a key to another level: report only the tab.
+            problems += [Problem(path, line, f"a tab is used for indentation in the {block.kind} block: "
+                                 "indent with spaces only") for line in tabs]
         elif block.kind == "contacts":
             continue  # its ids are checked against the fact register (checks.py)
         elif block.kind == "progress-controls":
@@ -123,6 +128,13 @@ def read_page(markdown: str, path: str, first_line: int = 1) -> PageBlocks:
     problems.extend(duplicate_ids_on_page([*page.quizzes, *page.checklists]))
     page.problems = sorted(set(problems))
     return page
+
+
+def _tab_indented(raw: list[str], block, first_line: int) -> list[int]:
+    """File lines of a block's body whose indentation holds a tab, as the editor wrote them."""
+    start = block.line - first_line + 1  # index of the body's first line in ``raw``
+    body = raw[start: start + block.body.count("\n") + 1]
+    return [start + first_line + i for i, line in enumerate(body) if "\t" in line[: len(line) - len(line.lstrip())]]
 
 
 def check_markdown(markdown: str, path: str, first_line: int = 1) -> tuple[list[Problem], list[Quiz], list[Checklist]]:

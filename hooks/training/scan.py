@@ -15,7 +15,6 @@ the block with ``error`` set, so the build can fail instead of showing the YAML 
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 from typing import Callable
@@ -76,14 +75,38 @@ def normalize_source(markdown: str) -> str:
 
 
 def _near_kind(lang: str) -> str | None:
-    """The block kind an editor probably meant by a misspelt fence name, if any."""
+    """The block kind an editor probably meant by a misspelt fence name, if any: one edit away
+    (``quis``, ``checklsit``), another case (``Quiz``), or a plural or other ending (``quizzes``,
+    ``checklists``, ``trainers``, ``contact``)."""
     if lang in KINDS:
         return None
     lowered = lang.lower().lstrip(".")
-    if lowered in KINDS:
-        return lowered
-    close = difflib.get_close_matches(lowered, KINDS, n=1, cutoff=0.75)
-    return close[0] if close else None
+    for kind in KINDS:
+        if lowered == kind or _one_edit(lowered, kind) or lowered.startswith(kind) \
+                or _singular(lowered) == _singular(kind):
+            return kind
+    return None
+
+
+def _singular(word: str) -> str:
+    """A fence name without an English plural ending: ``quizzes`` and ``quizes`` are ``quiz``,
+    ``progress-summaries`` is ``progress-summary``, ``contacts`` is ``contact``."""
+    for ending, replacement in (("zzes", "z"), ("ies", "y"), ("zes", "z"), ("es", ""), ("s", "")):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)] + replacement
+    return word
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ by one letter inserted, deleted, changed, or two swapped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]]
+                                  and a[diff[1]] == b[diff[0]])
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def _header(m: re.Match[str]) -> tuple[bool, str, str]:

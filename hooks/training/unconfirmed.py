@@ -12,6 +12,7 @@ MARKER = "[VERIFY]"
 _FENCE = re.compile(r"^\s*(?:>\s*)*(`{3,}|~{3,})")
 # The marker and the text before it on the same line, for the owner's report.
 _MARKED = re.compile(r"(?P<before>[^\n]*?)\s*\[VERIFY\]")
+_BLOCK_KEY = re.compile(r"^\s*(?:-\s+)?[a-z_]+:\s*(?:[|>][-+]?\s*)?")
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ def find_unconfirmed(lines: list[tuple[int, str]], path: str) -> list[Unconfirme
         if MARKER not in line:
             continue  # _MARKED tries every start on a line: quadratic in its length
         for match in _MARKED.finditer(line):
-            context = re.sub(r"[*_\[\]]|\(tel:[^)]*\)|\(https?:[^)]*\)|\$\{[^}]*\}", "", match.group("before"))
+            before = _BLOCK_KEY.sub("", match.group("before"))  # "notes: " of a line in a block
+            context = re.sub(r"[*_\[\]]|\(tel:[^)]*\)|\(https?:[^)]*\)|\$\{[^}]*\}", "", before)
             found.append(Unconfirmed(path, line_number, context.strip(" -|:")[-80:]))
     return found

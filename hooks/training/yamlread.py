@@ -74,11 +74,17 @@ class YamlReader:
                 return None
             return yaml.compose(self.body, Loader=yaml.SafeLoader)
         except yaml.MarkedYAMLError as exc:
-            # An unclosed quote is best shown where it opens; anything else where it was noticed.
-            quoted = "quoted scalar" in (exc.context or "")
-            mark = (exc.context_mark if quoted else None) or exc.problem_mark or exc.context_mark
-            line = self.base + mark.line if mark is not None else fence_line
-            self.report(line, _yaml_message(exc))
+            # An unclosed quote or bracket is best shown where it opens, a key without its colon
+            # where the key starts; anything else where it was noticed.
+            context = exc.context or ""
+            opened = ("quoted scalar" in context or "flow" in context
+                      or "could not find expected ':'" in (exc.problem or ""))
+            mark = (exc.context_mark if opened else None) or exc.problem_mark or exc.context_mark
+            keyless = _key_without_colon(self.body, exc)
+            if keyless is not None:
+                self.report(self.base + keyless, MISSING_COLON)
+            else:
+                self.report(self.base + mark.line if mark is not None else fence_line, _yaml_message(exc))
         except yaml.reader.ReaderError as exc:
             line = self.base + self.body[: max(exc.position, 0)].count("\n")
             char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
@@ -190,11 +196,50 @@ def _unknown_key(key: str, place: str, allowed: tuple[str, ...]) -> str:
     return f"unknown key '{key}' in {place}: use only {', '.join(allowed)}"
 
 
+MISSING_COLON = "a key without its colon: write 'key: value', or put text that contains ': ' in quotes"
+
+
+def _key_without_colon(body: str, exc: yaml.MarkedYAMLError) -> int | None:
+    """The line (from 0) of a key written without its colon (``minutes 15``), when YAML only
+    notices it at the next key of the same level ("mapping values are not allowed here"):
+    it reads the line as text that goes on into the next one."""
+    if not (exc.problem or "").startswith("mapping values are not allowed") or exc.problem_mark is None:
+        return None
+    lines = body.split("\n")
+    at = exc.problem_mark.line
+    indent = _key_column(lines[at])
+    found = None
+    for index in range(at - 1, -1, -1):
+        text = lines[index]
+        if not text.strip() or _key_column(text) != indent or text.lstrip().startswith("#") or ":" in text:
+            break
+        found = index
+        if text.lstrip().startswith("- "):
+            break  # the first key of a list entry
+    return found
+
+
+def _key_column(line: str) -> int:
+    """The column where a line's key starts (after a list entry's '- ')."""
+    stripped = line.lstrip(" ")
+    column = len(line) - len(stripped)
+    return column + 2 if stripped.startswith("- ") else column
+
+
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     """Say what a PyYAML error means for an editor, and how to fix it."""
     problem = (exc.problem or exc.context or "").strip()
     if "quoted scalar" in (exc.context or ""):
         return "a text in quotes is never closed: end it with the same quote mark it starts with"
+    if "flow sequence" in (exc.context or ""):
+        return "a list in brackets '[' is never closed: end it with ']' on the same line, or put the text in quotes"
+    if "flow mapping" in (exc.context or ""):
+        return "a group in braces '{' is never closed: end it with '}' on the same line, or put the text in quotes"
+    if problem.startswith("expected <block end>"):
+        return ("this line is indented differently from the keys of the same level above it: start keys of "
+                "the same level in the same column, with spaces")
+    if "could not find expected ':'" in problem:
+        return MISSING_COLON
     if "'\\t'" in problem or "\t" in problem:
         return "a tab is used for indentation: indent with spaces only"
     if problem.startswith("mapping values are not allowed"):

@@ -29,7 +29,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from site_helpers import BuiltPage, write_report
+from site_helpers import BuiltPage, watch_policy, write_report
 
 VIEWPORTS = {"phone": {"width": 360, "height": 740}, "desktop": {"width": 1280, "height": 800}}
 NARROW = {"width": 320, "height": 640}
@@ -60,9 +60,9 @@ FIRST_FOCUS = """() => { const a = document.activeElement;
 REFLOW = """async (spacing) => {
   await new Promise(r => requestAnimationFrame(() => r()));
   const plain = document.documentElement.scrollWidth;
-  const style = document.createElement('style');
-  style.textContent = spacing;
-  document.head.append(style);
+  const sheet = new CSSStyleSheet();  // not a <style> element, which the page's policy refuses
+  sheet.replaceSync(spacing);
+  document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
   return [plain, document.documentElement.scrollWidth];
 }"""
 
@@ -90,6 +90,7 @@ class Visit:
     cookies: list[dict]  # the browser's cookies after the visit
     lang: str
     script_errors: list[str]
+    policy_violations: list[str]  # what the Content-Security-Policy blocked
     first_focus: dict
     widths_320: tuple[int, int] | None  # document width at 320 px, plain and with text spacing (phone)
 
@@ -102,6 +103,7 @@ def visit_every_page(browser, pages: list[BuiltPage], base_url: str, viewport: s
     context = browser.new_context(viewport=VIEWPORTS[viewport])
     requests: list[str] = []
     errors: list[str] = []
+    violations = watch_policy(context)
     context.on("request", lambda request: requests.append(request.url))
     page = context.new_page()
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -115,8 +117,9 @@ def visit_every_page(browser, pages: list[BuiltPage], base_url: str, viewport: s
         for built in pages:
             requests.clear()
             errors.clear()
+            violations.clear()
             page.set_viewport_size(VIEWPORTS[viewport])
-            visits.append(_visit(page, axe, built, base_url, viewport, requests, errors))
+            visits.append(_visit(page, axe, built, base_url, viewport, requests, errors, violations))
     finally:
         context.close()
     write_report(f"sweep-{viewport}", summary(visits, viewport))
@@ -124,7 +127,7 @@ def visit_every_page(browser, pages: list[BuiltPage], base_url: str, viewport: s
 
 
 def _visit(page, axe: Axe, built: BuiltPage, base_url: str, viewport: str,
-           requests: list[str], errors: list[str]) -> Visit:
+           requests: list[str], errors: list[str], violations: list[str]) -> Visit:
     page.goto(base_url + built.url_path)
     violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
     first_view = list(requests)
@@ -139,7 +142,7 @@ def _visit(page, axe: Axe, built: BuiltPage, base_url: str, viewport: str,
         page=built, viewport=viewport, first_view=first_view, requests=list(requests),
         axe=[f"{v['id']} ({len(v['nodes'])}) {[n['target'] for n in v['nodes']][:3]}" for v in violations],
         storage=state["storage"], cookies=page.context.cookies(), lang=state["lang"],
-        script_errors=list(errors), first_focus=first_focus, widths_320=widths,
+        script_errors=list(errors), policy_violations=list(violations), first_focus=first_focus, widths_320=widths,
     )
 
 
@@ -157,7 +160,8 @@ def summary(visits: list[Visit], viewport: str) -> str:
         f"requests: {len(requests)} (first views {min(len(v.first_view) for v in visits)}-"
         f"{max(len(v.first_view) for v in visits)} a page), to {sorted(hosts(requests))}",
         f"pages that stored something: {sum(any(v.storage.values()) or bool(v.cookies) for v in visits)}; "
-        f"script errors: {sum(len(v.script_errors) for v in visits)}",
+        f"script errors: {sum(len(v.script_errors) for v in visits)}; "
+        f"Content-Security-Policy violations: {sum(len(v.policy_violations) for v in visits)}",
         f"first focus stop is the quick exit: {sum(v.first_focus.get('exit', False) for v in visits)} pages",
     ]
     if viewport == "phone":

@@ -46,6 +46,15 @@ def test_every_page_says_its_language_and_runs_without_script_errors(sweep, view
 
 
 @pytest.mark.parametrize("viewport", each_viewport())
+def test_every_page_carries_its_policy_and_nothing_breaks_it(sweep, viewport):
+    """The Content-Security-Policy of each page blocks nothing the site itself does: no
+    violation while a page loads, is checked by axe, takes the keyboard and is narrowed."""
+    visits = sweep(viewport)
+    assert all(visit.page.soup.select_one("head meta[http-equiv=Content-Security-Policy]") for visit in visits)
+    assert _failing(visits, lambda visit: visit.policy_violations) == []
+
+
+@pytest.mark.parametrize("viewport", each_viewport())
 def test_the_first_focus_stop_on_every_page_is_the_exit_link(sweep, viewport):
     expected = {"exit": True, "href": EXIT_URL, "rel": "nofollow noreferrer", "visible": True}
     assert _failing(sweep(viewport), lambda visit: visit.first_focus != expected and str(visit.first_focus)) == []

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import expect
-from site_helpers import QUIET, ROOT
+from site_helpers import QUIET, ROOT, watch_policy
 from training.strings import fill, load_strings
 
 FOLDER = "tyoelamataidot"
@@ -189,6 +189,7 @@ def offline(browser):
     context = browser.new_context(viewport={"width": 1280, "height": 800}, offline=True)
     requests: list[str] = []
     errors: list[str] = []
+    violations = watch_policy(context)
 
     def block(route) -> None:
         if route.request.url.startswith(LOCAL):
@@ -214,6 +215,7 @@ def offline(browser):
     context.close()
     assert requests == []
     assert errors == []
+    assert violations == []
 
 
 def search(page, query: str):

@@ -249,7 +249,7 @@ def test_the_notes_window_shows_the_notes_of_the_slide_and_follows_it(context, o
         window.open = (...args) => { window.opened++; return open(...args); }; }""")
     popup.evaluate("() => { window.heard = 0; addEventListener('message', () => window.heard++); }")
     page.keyboard.press("n")
-    popup.wait_for_function("window.heard > 0")
+    popup.wait_for_function("() => window.heard > 0")
     assert page.evaluate("window.opened") == 0
     assert len(context.pages) == 2
     for window in (page, popup):

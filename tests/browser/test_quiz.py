@@ -896,7 +896,7 @@ def test_a_changed_answer_loses_its_old_verdict_and_a_repeated_verdict_is_said_a
     check(page, SINGLE)
     expect(status(page, SINGLE)).to_have_text(FI["correct"])
     check(page, SINGLE)
-    page.wait_for_function("window.said.filter(t => t).length === 2")
+    page.wait_for_function("() => window.said.filter(t => t).length === 2")
     assert page.evaluate("window.said") == [FI["correct"], "", FI["correct"]]
     # Focus leaving a checked typed answer that did not change keeps its verdict.
     field = question(page, TEXT).locator("input")

@@ -245,3 +245,29 @@ def test_a_scaffolded_module_fails_the_build_until_it_is_filled_in(tmp_path):
         path.write_text(re.sub(r"TODO: ?", "", path.read_text(encoding="utf-8")), encoding="utf-8")
     result = mkdocs_build(project, tmp_path / "site")
     assert result.returncode == 0, result.stderr
+
+
+def test_a_block_link_to_a_missing_anchor_stops_the_build_at_its_line(tmp_path):
+    links = """
+```checklist
+id: linkit
+items:
+  - id: oma
+    text: Katso [osio](#osio) ja [puuttuva](#ei-ole).
+  - id: toinen
+    text: Lue [toinen](toinen.md#ei-tassakaan) ja [sama](toinen.md#otsikko).
+```
+"""
+    pages = {f"{lang}/m.md": MODULE.format(minutes=10) + links for lang in LANGUAGES}
+    pages.update({f"{lang}/index.md": "# Koti\n" for lang in LANGUAGES})
+    pages.update({f"{lang}/toinen.md": "# Toinen\n\n## Otsikko\n\nTeksti.\n" for lang in LANGUAGES})
+    result = mkdocs_build(make_fixture_site(tmp_path, pages), tmp_path / "site")
+    assert result.returncode == 1
+    line = (MODULE.format(minutes=10) + links).split("\n").index("    text: Katso [osio](#osio) ja [puuttuva](#ei-ole).") + 1
+    found = re.findall(r"docs/\S+: the link .*", result.stderr)
+    assert sorted(found) == sorted([
+        f"docs/{lang}/m.md:{line}: the link '#ei-ole' points to '#ei-ole', but docs/{lang}/m.md has no heading "
+        "or id 'ei-ole': correct the part after '#'" for lang in LANGUAGES] + [
+        f"docs/{lang}/m.md:{line + 2}: the link 'toinen.md#ei-tassakaan' points to '#ei-tassakaan', but "
+        f"docs/{lang}/toinen.md has no heading or id 'ei-tassakaan': correct the part after '#'"
+        for lang in LANGUAGES]), result.stderr

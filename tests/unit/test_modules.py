@@ -93,14 +93,14 @@ def test_a_review_is_a_person_on_a_day_that_has_been():
     module, problems = parse_front_matter(VALID + "reviewed: 2026-12-01\nreviewer: sisällöntuottaja\n", PATH, today)
     assert problems == [] and module.reviewed == dt.date(2026, 12, 1) and module.facts_dated == dt.date(2026, 12, 1)
     assert [str(p) for p in parse_front_matter(VALID + "reviewed: 2026-12-07\nreviewer: X\n", PATH, today)[1]] == [
-        f"{PATH}:20: 'reviewed' is 2026-12-07, a date still to come: write a date that has been"]
+        f"{PATH}:20: 'reviewed' is 2026-12-07, a date still to come: write a date no later than today"]
     assert [str(p) for p in parse_front_matter(VALID + "reviewed: 2026-12-01\n", PATH, today)[1]] == [
         f"{PATH}:20: 'reviewed' needs 'reviewer:', the role of the person who compared the page with the live "
         "official sources that day; without such a check, leave both out"]
     assert [str(p) for p in parse_front_matter(VALID + "reviewer: X\n", PATH, today)[1]] == [
         f"{PATH}:20: 'reviewer' needs 'reviewed: YYYY-MM-DD', the day of the review"]
     assert [str(p) for p in parse_front_matter(VALID.replace("2026-01", "2027-01"), PATH, today)[1]] == [
-        f"{PATH}:19: 'sources_as_of' is 2027-01, a date still to come: write a date that has been"]
+        f"{PATH}:19: 'sources_as_of' is 2027-01, a date still to come: write a date no later than today"]
 
 
 def test_a_trainer_block_needs_minutes_and_notes():

@@ -4,7 +4,6 @@ presentation only, and invisible to the content checks."""
 from __future__ import annotations
 
 import os
-import re
 
 import markdown
 from bs4 import BeautifulSoup
@@ -16,6 +15,7 @@ from training.modules import TrainerNote
 from training.presentation import (NOTES_END, NOTES_START, SLIDE_MARK, participant_html, presentation_markdown,
                                    presented_module_rel, render_notes, slides_html, write_presentation_pages)
 from training.strings import load_strings
+from training.trainer_page import trainer_page_html
 
 FI, EN = load_strings("fi"), load_strings("en")
 MODULE = """---
@@ -76,6 +76,7 @@ def docs_with(tmp_path, text: str = MODULE):
     docs = tmp_path / "docs"
     (docs / "fi").mkdir(parents=True)
     (docs / "fi" / "demo.md").write_text(text, encoding="utf-8")
+    (docs / "fi" / "toinen.md").write_text("# Toinen\n", encoding="utf-8")  # the page its notes link to
     return docs
 
 
@@ -199,7 +200,7 @@ def test_pages_are_written_when_changed_only_and_removed_with_their_module(tmp_p
     assert target.stat().st_mtime == 1  # unchanged: not rewritten, so a running server does not loop
     # The generated page is no page of the checks: no duplicate quiz ids, no missing translation.
     again = check_docs(docs, tmp_path, languages=["fi"])
-    assert again.problems == [] and [p.rel for p in again.pages] == ["demo.md"]
+    assert again.problems == [] and [p.rel for p in again.pages] == ["demo.md", "toinen.md"]
     hand_written = docs / "fi" / "oma-esitys.md"
     hand_written.write_text("# Oma sivu\n", encoding="utf-8")
     (docs / "fi" / "demo.md").unlink()
@@ -208,8 +209,11 @@ def test_pages_are_written_when_changed_only_and_removed_with_their_module(tmp_p
 
 
 def test_the_trainer_page_links_to_the_presentation_near_its_top(tmp_path):
-    docs, report, _ = demo_page(tmp_path)
+    docs, report, page = demo_page(tmp_path)
     write_trainer_pages(docs, report.pages, load_strings)
-    text = (docs / "fi" / "demo-kouluttajalle.md").read_text(encoding="utf-8")
-    links = re.findall(r"\[([^\]]+)\]\(([^)]+)\)", text.split("## ")[0])
-    assert (FI["trainer_present"], "demo-esitys.md") in links
+    generated = (docs / "fi" / "demo-kouluttajalle.md").read_text(encoding="utf-8")
+    assert is_generated_page(docs / "fi" / "demo-kouluttajalle.md") and "Kysy" not in generated  # no pasted text
+    html, headings = trainer_page_html(page.module, page.sections, list(page.blocks.quizzes), "demo.md", "fi", FI)
+    soup = BeautifulSoup(html.split("<h2")[0], "lxml")
+    assert (FI["trainer_present"], "demo-esitys.md") in [(a.get_text(), a["href"]) for a in soup.select("a")]
+    assert [h.name for h in headings] == [FI["trainer_plan"], FI["trainer_notes"], FI["trainer_answer_key"]]

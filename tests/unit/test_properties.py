@@ -246,7 +246,7 @@ ALLOWED_TAGS = {
 }
 
 
-SAFE_SCHEMES = {"http", "https", "mailto", "tel"}  # what the sanitiser lets through (training/markup.py)
+LINK_SCHEMES = {"https", "mailto", "tel"}  # what a link may use (training/markup.py); an image: none
 
 
 def _scheme(url: str) -> str | None:
@@ -269,7 +269,8 @@ def _assert_safe(markup: str) -> BeautifulSoup:
             assert not attr.lower().startswith("on"), (el.name, attr)
             if attr in ("href", "src"):
                 scheme = _scheme(value)
-                assert scheme is None or scheme in SAFE_SCHEMES, value
+                assert scheme is None or (attr == "href" and scheme in LINK_SCHEMES), value
+                assert not re.sub(r"[\x00-\x20\x7f]", "", value).replace("\\", "/").startswith("//"), value
     # The same through a browser-grade parser: nothing leaks out of the JSON script.
     lx = BeautifulSoup(markup, "lxml")
     assert all(s.get("type") == "application/json" for s in lx.find_all("script"))

@@ -58,7 +58,7 @@ def lines_of(markdown: str, first_line: int):
 def test_markers_in_prose_and_in_blocks_are_found_with_their_line_and_text():
     found = find_unconfirmed(lines_of(PAGE, 3), "docs/fi/apua.md")
     assert [(f.line, f.context) for f in found] == [
-        (5, "Call +358 1"), (9, "RIKU | 116 006"), (22, "question: The line is open at night")]
+        (5, "Call +358 1"), (9, "RIKU | 116 006"), (22, "The line is open at night")]
     assert str(found[0]) == "docs/fi/apua.md:5: to be confirmed by the site owner: Call +358 1"
 
 
