@@ -39,14 +39,13 @@ FOCUS_STATE = """async () => {
   }
   const focused = document.activeElement;
   if (!focused || focused === document.body) return null;
-  // Material hides the radio buttons of content tabs and marks the focused tab's label.
+  // Material hides the radio buttons of content tabs: the indicator is on the tab's label (a
+  // colour alone would not tell the focused tab from the chosen one).
   const hiddenTab = focused.matches('.tabbed-set > input') && focused.labels.length;
   const el = hiddenTab ? focused.labels[0] : focused;
   const r = el.getBoundingClientRect();
   const s = getComputedStyle(el);
-  const marked = hiddenTab && [...el.parentElement.children].some(
-    other => other !== el && getComputedStyle(other).color !== s.color);
-  const indicator = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none' || marked;
+  const indicator = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
   const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
   const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
   const top = document.elementFromPoint(x, y);
