@@ -38,6 +38,7 @@ from .readability import AVERAGE_LIMIT, LONGEST_LIMIT, Readability, is_participa
 from .source import split_front_matter
 from .unconfirmed import Unconfirmed, find_unconfirmed, prose_lines
 from .validate import duplicate_ids
+from .yamlread import YamlReader
 
 # Legal facts whose latest real date (review, or sources) is older than this are listed for the editors.
 STALE_AFTER = dt.timedelta(days=365)
@@ -239,7 +240,7 @@ def check_page(source: str, path: str, language: str, rel: str, register: Regist
                 block_text=[(number, line) for number, line in text if number not in prose_numbers])
     if is_participant_page(rel, module.audiences if module else None):
         page.readability = measure(body, path, first_line)
-    return page, sorted(problems), warnings, find_unconfirmed(text, path)
+    return page, sorted(problems), warnings, find_unconfirmed(sorted(key_points + text), path)
 
 
 def _answers_with_facts(blocks: PageBlocks, path: str) -> list[Problem]:
@@ -254,7 +255,15 @@ def _allowed_untranslated(root: Path) -> tuple[dict[str, str], list[Problem]]:
     path = root / ALLOW_LIST
     if not path.exists():
         return {}, []
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    text, undecodable = read_source(path, ALLOW_LIST)
+    if undecodable:
+        return {}, [undecodable]
+    reader = YamlReader(ALLOW_LIST, text, 1)
+    if reader.compose("translations.yml", 1) is None and reader.problems:
+        return {}, reader.problems
+    data = yaml.safe_load(text) or {}
+    if not isinstance(data, dict):
+        return {}, [Problem(ALLOW_LIST, 1, "write 'untranslated:' with its entries below it")]
     entries = data.get("untranslated") or []
     allowed, problems = {}, []
     for entry in entries:

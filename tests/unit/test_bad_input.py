@@ -146,6 +146,12 @@ def test_verify_in_block_text_is_shown_as_to_be_confirmed():
     assert '<span class="to-confirm">' in html and "[VERIFY]" not in html
 
 
+def test_verify_in_a_key_point_is_listed_at_its_line(tmp_path):
+    assert problems_after(tmp_path, "key_points:\n  - Otsikko", "key_points:\n  - Otsikko [VERIFY]") == []
+    found = report(tmp_path, today=TODAY).unconfirmed
+    assert [(u.path, u.line, u.context) for u in found] == [(PATH, line_of("key_points:") + 1, "Otsikko")]
+
+
 # --- links in block text ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("old, new, address", [
@@ -281,3 +287,18 @@ NO_ID = ("this page has module keys (track, order, audiences, duration) but no '
 @pytest.mark.parametrize("new", ["", "# id: m\n", "\n"])
 def test_a_module_without_its_id_says_exactly_that(tmp_path, new):
     assert problems_after(tmp_path, "---\nid: m\n", "---\n" + new) == [f"{PATH}:2: {NO_ID}"]
+
+
+# --- the list of untranslated pages --------------------------------------------------------------
+
+@pytest.mark.parametrize("text, line, message", [
+    (b"untranslated:\n  - path: a.md\n    reason: [kesken\n", 3, BRACKET),
+    (b"untranslated:\n  - path: a.md\n\treason: kesken\n", 3, TAB),
+    (b"untranslated:\n  - path: a.md\n    reason: kesk\xe4n\n", 3, NOT_UTF8.format(byte="0xe4")),
+])
+def test_a_broken_list_of_untranslated_pages_is_named_at_its_line(tmp_path, text, line, message):
+    write(tmp_path, "fi", "a.md")
+    (tmp_path / "translations.yml").write_bytes(text)
+    problems = [str(p) for p in report(tmp_path, today=TODAY).problems]
+    assert problems[1:] == [f"translations.yml:{line}: {message}"]
+
