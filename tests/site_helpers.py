@@ -182,10 +182,18 @@ def serve(directory: Path):
         server.shutdown()
 
 
+# Reports each ``securitypolicyviolation`` event to the console, where ``watch_policy`` hears
+# it (an init script is not subject to the page's policy).
+_REPORT_REFUSALS = """document.addEventListener('securitypolicyviolation', e => console.error(
+  'Content Security Policy event: ' + e.effectiveDirective + ' refused ' + (e.blockedURI || 'inline')));"""
+
+
 def watch_policy(context) -> list[str]:
-    """Every Content-Security-Policy violation Chromium reports in a browser context (it says
-    so in the page's console), as it happens: the list a test asserts stays empty."""
+    """Every Content-Security-Policy violation in a browser context, as it happens: the page's
+    ``securitypolicyviolation`` events and Chromium's own console reports. The list a test
+    asserts stays empty."""
     found: list[str] = []
+    context.add_init_script(script=_REPORT_REFUSALS)
     context.on("console", lambda message: found.append(f"{message.location.get('url', '')}: {message.text}")
                if "Content Security Policy" in message.text else None)
     return found

@@ -9,6 +9,7 @@ found.
 from __future__ import annotations
 
 import pytest
+from site_helpers import watch_policy
 from sweep import EXIT_URL, NOTHING_STORED, each_viewport, hosts, in_group
 
 
@@ -52,6 +53,28 @@ def test_every_page_carries_its_policy_and_nothing_breaks_it(sweep, viewport):
     visits = sweep(viewport)
     assert all(visit.page.soup.select_one("head meta[http-equiv=Content-Security-Policy]") for visit in visits)
     assert _failing(visits, lambda visit: visit.policy_violations) == []
+
+
+def test_a_refusal_of_the_policy_is_seen(browser, base_url):
+    """The watcher every browser test relies on hears both a refused inline script and a
+    refused image from another host, so its empty list means something."""
+    context = browser.new_context()
+    refused = watch_policy(context)
+    page = context.new_page()
+    page.goto(base_url)
+    page.evaluate("""() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.ran = true';
+      document.body.append(script);
+      const image = new Image();
+      image.src = 'https://example.org/pixel.png';
+      document.body.append(image);
+    }""")
+    page.wait_for_timeout(200)
+    ran = page.evaluate("() => window.ran === true")
+    context.close()
+    assert not ran
+    assert any("script-src" in line for line in refused) and any("img-src" in line for line in refused), refused
 
 
 @pytest.mark.parametrize("viewport", each_viewport())
