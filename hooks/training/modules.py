@@ -15,6 +15,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 from .errors import Problem
 from .markup import Renderer
 from .model import valid_id
+from .source_address import weak_source
 from .strings import fill, format_date, month_year
 from .yamlread import YamlReader
 
@@ -246,6 +247,8 @@ def _read_sources(r: YamlReader, node: Node | None, module: Module) -> None:
             r.report(r.line(values["url"]) if "url" in values else r.line(item),
                      f"source {index} needs a 'url:' that starts with https:// and holds no spaces, quotes or "
                      "angle brackets: copy the address from the browser's address bar")
+        elif weak := weak_source(url):
+            r.report(r.line(values["url"]), f"source {index} ({url}): {weak}")
         module.sources.append(Source(title, url))
 
 

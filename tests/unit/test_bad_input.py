@@ -183,6 +183,41 @@ def test_an_unencrypted_link_is_named_at_its_line(tmp_path, link):
     assert problems[0].endswith("is not encrypted and would be removed: write its https:// address")
 
 
+# --- sources ------------------------------------------------------------------------------------
+
+RETIRED = {
+    "https://avi.fi/en/services": "the Regional State Administrative Agencies (AVI) ceased on 1 January 2026",
+    "https://www.avi.fi/": "the Regional State Administrative Agencies (AVI) ceased on 1 January 2026",
+    "https://tyosuojelu.avi.fi/x": "the Regional State Administrative Agencies (AVI) ceased on 1 January 2026",
+    "https://toimistot.te-palvelut.fi/a": "the TE Offices closed on 1 January 2025",
+    "https://www.te-palvelut.fi/": "the TE Offices closed on 1 January 2025",
+    "https://docslib.org/doc/1/x": "a copy of a document on a file-sharing site",
+    "https://docplayer.fi/42663157-x.html": "a copy of a document on a file-sharing site",
+    "https://www.scribd.com/document/1": "a copy of a document on a file-sharing site",
+    "https://www.finlex.fi/fi/laki/ajantasa/2001/20010055": "Finlex's address from before its 2025 renewal",
+    "https://finlex.fi/fi/laki/alkup/1986/19860609": "Finlex's address from before its 2025 renewal",
+    "https://www.sak.fi/?p=63811": "an address that does not say what it points to",
+    "https://example.fi/index.php?page_id=12&lang=en": "an address that does not say what it points to",
+    "https://www.vantaa.fi/en/node/13223": "an address that does not say what it points to",
+}
+
+
+@pytest.mark.parametrize("url, why", RETIRED.items())
+def test_a_source_from_a_closed_authority_a_copy_or_a_page_number_is_named_at_its_url_line(tmp_path, url, why):
+    problems = problems_after(tmp_path, "url: https://www.finlex.fi/", f"url: {url}")
+    assert len(problems) == 1, problems
+    assert problems[0].startswith(f"{PATH}:{line_of('url: https://www.finlex.fi/')}: source 1 ({url}): {why}")
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.finlex.fi/fi/lainsaadanto/2001/55", "https://tyosuojelu.fi/en/working-hours",
+    "https://www.davi.fi/", "https://migri.fi/en/-/news?p=abc", "https://example.fi/node/guide",
+    "https://issuu.com/heuni/docs/report",
+])
+def test_a_readable_source_of_the_publisher_is_no_problem(tmp_path, url):
+    assert problems_after(tmp_path, "url: https://www.finlex.fi/", f"url: {url}") == []
+
+
 # --- order and dates --------------------------------------------------------------------------------
 
 def two_modules(tmp_path, second_track: str) -> list[str]:

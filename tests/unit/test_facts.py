@@ -251,6 +251,10 @@ def test_every_mistake_in_the_register_is_reported_at_its_line_all_at_once():
     ("facts:\n  x:\n    kind: contact\n    name: {fi: A, en: B}\n    serves: {fi: A, en: B}\n    web: https://a.fi\n"
      "    source: 'https://a.fi'\n    confirmed: no\n",
      "facts.yml:7: the source of fact 'x' must be 'title:', 'url:' and 'dated:'"),
+    ("facts:\n  x:\n    kind: contact\n    name: {fi: A, en: B}\n    serves: {fi: A, en: B}\n    web: https://a.fi\n"
+     "    source:\n      title: T\n      url: https://www.avi.fi/en/services\n      dated: undated\n    confirmed: no\n",
+     "facts.yml:9: the source of fact 'x' (https://www.avi.fi/en/services): the Regional State Administrative "
+     "Agencies (AVI) ceased on 1 January 2026: cite tyosuojelu.fi or the Finnish Supervisory Agency's own page"),
 ])
 def test_each_kind_of_register_mistake_is_located(text, expected):
     found = problems_of(text)

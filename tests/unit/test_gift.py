@@ -477,12 +477,20 @@ def test_any_text_survives_the_round_trip(question, right, wrong, feedback, expl
     assert_round_trip(model, parsed)
 
 
+def _without_arrows(text: str) -> str:
+    """``text`` with no '->' left (Moodle reads it as a matching question); one pass of replace
+    would make '->>' into '->'."""
+    while "->" in text:
+        text = text.replace("->", "-")
+    return text
+
+
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(true_fb=TEXT, false_fb=TEXT, answers=st.lists(TEXT, min_size=1, max_size=4), answer=st.booleans())
 def test_any_feedback_and_accepted_answer_survive_the_round_trip(true_fb, false_fb, answers, answer):
     tf = Question(id="tf", type="truefalse", question="Q", answer=answer,
                   feedback_true=true_fb.strip(), feedback_false=false_fb.strip())
-    forms = [_clean(a).replace("->", "-") for a in answers]
+    forms = [_without_arrows(_clean(a)) for a in answers]
     text = Question(id="tx", type="text", question="Q", answers=forms)
     for model in (tf, text):
         [parsed] = parse_gift(question_to_gift(model))

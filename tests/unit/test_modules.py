@@ -28,7 +28,7 @@ prerequisites: []
 legal: true
 sources:
   - title: Työsopimuslaki
-    url: https://www.finlex.fi/fi/laki/ajantasa/2001/20010055
+    url: https://www.finlex.fi/fi/lainsaadanto/2001/55
 sources_as_of: 2026-01
 """
 

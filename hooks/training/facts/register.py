@@ -24,6 +24,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..errors import Problem
 from ..model import valid_id
+from ..source_address import weak_source
 from ..yamlread import YamlReader
 
 KINDS = ("contact", "figure")
@@ -269,6 +270,8 @@ def _read_source(r: YamlReader, node: Node | None, fact: Fact, place: str, line:
     if not _is_https(url):
         r.report(r.line(values.get("url", node)), f"the source of {place} needs a 'url:' that starts with https://"
                  + (f", not '{url}'" if url else ""))
+    elif weak := weak_source(url):
+        r.report(r.line(values["url"]), f"the source of {place} ({url}): {weak}")
     if dated != "undated" and not re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", dated):
         r.report(r.line(values.get("dated", node)), f"'dated' of the source of {place} must be the date the page "
                  f"shows (YYYY-MM-DD or YYYY-MM), or 'undated'" + (f", not '{dated}'" if dated else ""))
