@@ -11,7 +11,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # with ProperDocs"). The tests build with the other one too and compare every file.
 export SITE_BUILDER ?= mkdocs
 
-.PHONY: serve site offline test check facts translated new-module browser clean
+.PHONY: serve site publish offline test check facts translated new-module browser clean
 
 # The environment: exactly the versions in requirements.lock, checked against their hashes.
 $(READY): requirements.lock pyproject.toml
@@ -30,6 +30,14 @@ serve: $(READY)
 ## site: a strict build into site/, with the build time and page counts.
 site: $(READY)
 	$(BIN)/python scripts/build_site.py site
+
+## publish: the build to put online (README, "For the site owner"), e.g.
+##   make publish SITE_URL=https://tyoelamataidot.fi/ REPO_URL=https://github.com/example/tyoelamataidot
+##   It refuses unset or placeholder addresses, builds into site/ (or PUBLISH_DIR) and writes
+##   the server settings: _headers, _redirects and .htaccess there, nginx.conf in dist/server/.
+PUBLISH_DIR ?= site
+publish: $(READY)
+	$(BIN)/python scripts/build_site.py --publish $(PUBLISH_DIR)
 
 # Only for `make bench`: the mkdocs-quiz plugin it compares with, locked like the rest
 # (installed together with requirements.lock, so that a stale lock fails instead of downgrading).
