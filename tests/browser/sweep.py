@@ -55,8 +55,16 @@ STORAGE = """async () => ({
   cookie: document.cookie.length,
 })"""
 NOTHING_STORED = dict.fromkeys(("local", "session", "indexedDB", "caches", "serviceWorkers", "cookie"), 0)
-# The storage and the page's language in one round trip.
-PAGE_STATE = f"async () => ({{storage: await ({STORAGE})(), lang: document.documentElement.lang}})"
+# Where a module page's own content starts as loaded: the top of its first paragraph after
+# the module header (null on other pages).
+CONTENT_START = """(() => { const header = document.querySelector('article .module-header');
+  if (!header) return null;
+  const first = [...document.querySelectorAll('article p')].find(p => !header.contains(p)
+    && (header.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_FOLLOWING));
+  return first ? Math.round(first.getBoundingClientRect().top + scrollY) : -1; })()"""
+# The storage, the page's language and where its content starts, in one round trip.
+PAGE_STATE = (f"async () => ({{storage: await ({STORAGE})(), lang: document.documentElement.lang, "
+              f"contentStart: {CONTENT_START}}})")
 FIRST_FOCUS = """() => { const a = document.activeElement;
     return {exit: a.hasAttribute('data-exit'), href: a.href, rel: a.rel,
             visible: a.getBoundingClientRect().width > 0} }"""
@@ -98,6 +106,7 @@ class Visit:
     policy_violations: list[str]  # what the Content-Security-Policy blocked
     first_focus: dict
     widths_320: tuple[int, int] | None  # document width at 320 px, plain and with text spacing (phone)
+    content_start: int | None  # on a module page: the top of its first paragraph of content, in px
 
     def __str__(self) -> str:
         return f"{self.page} ({self.viewport})"
@@ -149,6 +158,7 @@ def _visit(page, axe: Axe, built: BuiltPage, base_url: str, viewport: str,
         axe=[f"{v['id']} ({len(v['nodes'])}) {[n['target'] for n in v['nodes']][:3]}" for v in found],
         storage=state["storage"], cookies=page.context.cookies(), lang=state["lang"],
         script_errors=list(errors), policy_violations=list(refused), first_focus=first_focus, widths_320=widths,
+        content_start=state["contentStart"],
     )
 
 

@@ -1,6 +1,7 @@
 """Every built page in Chromium, on a phone and on a desktop: no axe-core violation, nothing
 sent beyond 127.0.0.1, nothing stored, its own language, no script error, the quick exit as
-the first focus stop and its script loaded, and no sideways scrolling at 320 px.
+the first focus stop and its script loaded, no sideways scrolling at 320 px, and a module
+page's own text on the first screen.
 
 Each page is opened once per viewport (see ``sweep.py``); these tests read what the visits
 found.
@@ -9,8 +10,8 @@ found.
 from __future__ import annotations
 
 import pytest
-from site_helpers import watch_policy
-from sweep import EXIT_URL, NOTHING_STORED, each_viewport, hosts, in_group
+from site_helpers import watch_policy, write_report
+from sweep import EXIT_URL, NOTHING_STORED, VIEWPORTS, each_viewport, hosts, in_group
 
 
 def _failing(visits, problem) -> list[str]:
@@ -75,6 +76,22 @@ def test_a_refusal_of_the_policy_is_seen(browser, base_url):
     context.close()
     assert not ran
     assert any("script-src" in line for line in refused) and any("img-src" in line for line in refused), refused
+
+
+@pytest.mark.parametrize("viewport", each_viewport())
+def test_a_module_page_starts_with_its_own_text_on_the_first_screen(sweep, viewport):
+    """After the help bar, the header, the title and one line of module facts comes the
+    page's own first paragraph, and its first line is on screen as the page loads."""
+    visits = [visit for visit in sweep(viewport) if visit.page.soup.select_one("article .module-header")]
+    assert len(visits) >= 40 and all(visit.content_start is not None for visit in visits)
+    height = VIEWPORTS[viewport]["height"]
+    lowest = max(visits, key=lambda visit: visit.content_start)
+    starts = sorted(visit.content_start for visit in visits)
+    write_report(f"first-screen-{viewport}", f"module pages at {viewport} ({height} px high): first paragraph at "
+                 f"median {starts[len(starts) // 2]} px, lowest {lowest.content_start} px ({lowest.page})")
+    line = 24  # the body text's line height: the first line must be whole on screen
+    assert _failing(visits, lambda visit: (visit.content_start < 0 and "no paragraph after the module header")
+                    or (visit.content_start + line > height and f"first paragraph at {visit.content_start} px")) == []
 
 
 @pytest.mark.parametrize("viewport", each_viewport())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -46,6 +48,24 @@ def test_a_module_prints_as_a_handout_without_navigation_or_answers(open_page):
     assert legends and all(legends)
     boxes = visible(page, ".training-item__input")
     assert boxes and all(boxes)
+
+
+@pytest.mark.parametrize("path", ["oikeudet/palkka/", "en/yritykset/velvollisuudet/"])
+def test_a_module_shows_one_line_of_facts_on_screen_and_every_fact_on_paper(open_page, path):
+    """On screen the time and audience in one line, the objectives in a closed box; the
+    handout writes out the audiences, the minutes of teaching and exercises, and the objectives."""
+    page = open_page(path)
+    objectives = page.locator(".module-objectives li")
+    assert objectives.count() >= 2
+    assert visible(page, ".module-summary") == [True] and visible(page, ".module-facts") == [False]
+    assert not page.locator(".module-goals").evaluate("d => d.open")
+    expect(objectives.first).to_be_hidden()
+    page.emulate_media(media="print")
+    assert visible(page, ".module-summary") == [False]
+    facts = page.locator(".module-facts")
+    assert facts.is_visible() and re.search(r"\d+ min \(\d+ min .+, \d+ min .+\)", facts.inner_text())
+    for index in range(objectives.count()):
+        expect(objectives.nth(index)).to_be_visible()
 
 
 @pytest.mark.parametrize("selector", [".training-item__input", ".training-option__input"])
