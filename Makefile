@@ -11,7 +11,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # with ProperDocs"). The tests build with the other one too and compare every file.
 export SITE_BUILDER ?= mkdocs
 
-.PHONY: serve site publish offline test check facts translated new-module browser clean
+.PHONY: serve site publish scorm offline test check facts translated new-module browser clean
 
 # The environment: exactly the versions in requirements.lock, checked against their hashes.
 $(READY): requirements.lock pyproject.toml
@@ -51,6 +51,11 @@ $(BENCH_READY): $(READY) requirements-bench.lock
 bench: $(BENCH_READY)
 	$(BIN)/python scripts/bench/run.py
 
+## scorm: one SCORM 1.2 package per module and language in dist/scorm/ (palkka.fi.zip, …),
+##   for a company's learning platform (README, "For trainers").
+scorm: $(READY)
+	$(BIN)/python scripts/build_scorm.py dist/scorm
+
 ## offline: the trainer's offline pack, both languages in dist/tyoelamataidot-offline.zip;
 ##   unzip it and open tyoelamataidot/index.html, no network needed.
 offline: $(READY)
@@ -77,10 +82,18 @@ translated: $(READY)
 new-module: $(READY)
 	$(BIN)/python scripts/new_module.py --id "$(ID)" --track "$(TRACK)" --file "$(FILE)"
 
+# Only for the tests: scorm-again, a SCORM 1.2 runtime that plays a learning platform for the
+# module packages, exactly as package-lock.json says (checked by its integrity hash).
+NODE_READY := node_modules/.installed
+$(NODE_READY): package-lock.json
+	@command -v npm >/dev/null || { echo "make test needs Node.js and npm (Debian/Ubuntu: apt-get install nodejs npm)."; exit 1; }
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
 ## test: every test, browser tests included (installs Chromium if it can), with its duration
 ##   and the slowest tests; under 6 minutes on two cores, set-up included.
 STARTED := $(shell date +%s)
-test: $(READY) browser
+test: $(READY) $(NODE_READY) browser
 	@$(BIN)/python -m pytest -n auto --dist loadgroup; status=$$?; \
 	echo "make test took $$(( $$(date +%s) - $(STARTED) )) s, set-up included."; exit $$status
 
@@ -89,4 +102,4 @@ browser:
 	@scripts/ensure-chromium
 
 clean:
-	rm -rf site dist .venv .pytest_cache
+	rm -rf site dist .venv .pytest_cache node_modules

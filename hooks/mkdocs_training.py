@@ -21,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from training import assets, catalogue, checks, csp, exports, glossary, search_index
+from training import assets, catalogue, checks, csp, exports, glossary, scorm, search_index
 from training.checks import DocsReport
 from training.context import set_render_context
 from training.errors import ContentError
@@ -261,12 +261,20 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         html, headings = trainer_page_html(
             trained.module, trained.sections, list(trained.blocks.quizzes), posixpath.basename(trained.rel),
             _language(config), load_strings(_language(config)),
-            _link_resolver(page, files, _language(config), check_anchors=False))
+            _link_resolver(page, files, _language(config), check_anchors=False),
+            [_from_page(page, scorm.package_path(trained.module.id, language))
+             for language in _languages(config) or [_language(config)]])
         page.toc = get_toc([heading.token() for heading in headings])
     if _presentable(locale, rel):
         _module_html[page.file.src_uri] = (html, page.toc)
     _page_ids[_language(config)][page.file.src_uri] = set(_ELEMENT_ID.findall(html))
     return participant_html(html)
+
+
+def _from_page(page: Page, site_path: str) -> str:
+    """The address of a file of the built site, relative to a page."""
+    folder = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
+    return posixpath.relpath(site_path, folder or ".")
 
 
 _ELEMENT_ID = re.compile(r"""\sid=["']([^"']+)["']""")
@@ -393,5 +401,12 @@ def on_post_build(config: MkDocsConfig) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(page, encoding="utf-8")
     if language == default:
-        _split_search_index(Path(config.site_dir), _languages(config) or [default], default)
+        languages = _languages(config) or [default]
+        _split_search_index(Path(config.site_dir), languages, default)
         assets.minify_folder(Path(config.site_dir) / "assets")
+        # Every language's pages are built now: each module becomes a package of its own.
+        scorm.write_packages(
+            Path(config.site_dir),
+            [(scorm.PackageModule(p.module.id, p.module.title, p.language, p.module.mastery), p.rel)
+             for p in _report.pages if p.module is not None and p.language in languages],
+            {lang: "" if lang == default else f"{lang}/" for lang in languages})

@@ -11,7 +11,10 @@
     // Blank first: on a slow connection the next site may take seconds to appear.
     document.documentElement.style.background = "#fff";
     document.body.textContent = "";
-    location.replace(link.href);
+    if (window.top === window) return location.replace(link.href);
+    // Inside a learning platform's frame: leave the whole window, not only the frame. Where
+    // the platform forbids that, the exit page opens in the top window as a new page.
+    try { window.top.location.replace(link.href); } catch (e) { window.open(link.href, "_top"); }
   }
 
   function say(text) { status.textContent = text; }

@@ -70,6 +70,9 @@
       }
       q.ok = !v.length ? null : right(d, v);
       q.was = String(v);
+      // Only whether it was right: a learning platform's package counts it (scorm.js).
+      if (q.ok != null) root.dispatchEvent(new CustomEvent("training:graded",
+        { bubbles: true, detail: { question: q.id, correct: q.ok } }));
       fb.textContent = "";
       if (q.ok === false && d.type === "multiple") fb.appendChild(document.createElement("p")).textContent = S.multiple_hint;
       const ex = $(q.fs, ".training-explanation");
@@ -101,7 +104,7 @@
     };
     for (const fs of $$(root, ".training-question")) {
       const id = fs.dataset.question, q = {
-        fs, d: data.questions[id], ok: null, k: key(`q/${L}/${root.dataset.trainingQuiz}/${id}`),
+        fs, id, d: data.questions[id], ok: null, k: key(`q/${L}/${root.dataset.trainingQuiz}/${id}`),
         inputs: $$(fs, ".training-option__input"), text: $(fs, ".training-text__input"),
         st: $(fs, ".training-status"), fb: $(fs, ".training-feedback"), retry: $(fs, ".training-retry")
       };

@@ -23,7 +23,7 @@ TRACKS = ("working-life", "rights", "company", "professionals")
 AUDIENCES = ("participant", "company", "professional", "trainer")
 MODULE_KEYS = (
     "id", "title", "track", "order", "audiences", "duration", "objectives", "key_points",
-    "prerequisites", "legal", "sources", "sources_as_of", "reviewed", "reviewer",
+    "prerequisites", "legal", "sources", "sources_as_of", "reviewed", "reviewer", "mastery",
 )
 REQUIRED_KEYS = ("id", "title", "track", "order", "audiences", "duration", "objectives", "key_points")
 # Keys any page may have: those MkDocs and Material read, and the version of its source-language
@@ -63,6 +63,7 @@ class Module:
     sources_as_of: dt.date | None = None  # the date of the sources its text was written from
     reviewed: dt.date | None = None  # when a person last compared it with the live sources
     reviewer: str = ""
+    mastery: int = 80  # the per cent of quiz answers a learning platform counts as passed (SCORM)
     key_lines: dict[str, int] = field(default_factory=dict, repr=False)
 
     @property
@@ -195,6 +196,13 @@ def parse_front_matter(front: str, path: str, today: dt.date | None = None) -> t
             r.report(module.line_of(key), f"'{key}' needs at least one entry")
     module.prerequisites = _text_list(r, values.get("prerequisites"), "prerequisites", place)
     module.legal = bool(r.boolean(values.get("legal"), "legal", place))
+    if "mastery" in values:
+        text = r.text(values["mastery"], "mastery", place)
+        if not text.isdigit() or not 0 <= int(text) <= 100:
+            r.report(module.line_of("mastery"), f"'mastery' must be a whole per cent from 0 to 100 (the share of "
+                     f"quiz answers that passes the module in a learning platform), not '{text}'")
+        else:
+            module.mastery = int(text)
     _read_sources(r, values.get("sources"), module)
     module.sources_as_of = _read_date(r, values.get("sources_as_of"), "sources_as_of", today, months=True)
     module.reviewer = r.text(values.get("reviewer"), "reviewer", place)

@@ -55,7 +55,7 @@ def compare_pages(reference: PageContent, other: PageContent) -> list[Problem]:
         report(1, "one language is a module and the other is not: give both the same front matter keys")
     elif a is not None and b is not None:
         for key, attr in (("id", "id"), ("track", "track"), ("order", "order"),
-                          ("audiences", "audiences"), ("legal", "legal")):
+                          ("audiences", "audiences"), ("legal", "legal"), ("mastery", "mastery")):
             if getattr(a, attr) != getattr(b, attr):
                 report(b.line_of(key), f"'{key}' is {getattr(b, attr)!r} here but {getattr(a, attr)!r} "
                        "in the other language")

@@ -66,8 +66,10 @@ class _Page:
 
 def trainer_page_html(module: Module, sections: list[Section], quizzes: list[Quiz], participant_file: str,
                       language: str, t: dict[str, str],
-                      resolve_link: Resolver | None = None) -> tuple[str, list[Heading]]:
-    """The content of a module's trainer's guide, and its headings."""
+                      resolve_link: Resolver | None = None,
+                      packages: list[str] | None = None) -> tuple[str, list[Heading]]:
+    """The content of a module's trainer's guide, and its headings. ``packages``: the
+    addresses of the module's SCORM packages, one per language, relative to the guide."""
     md = Renderer(resolve_link)
     link = resolve_link or (lambda href: href)
     e = escape
@@ -82,6 +84,10 @@ def trainer_page_html(module: Module, sections: list[Section], quizzes: list[Qui
         links = " · ".join(f'<a download="{e(name)}" href="{e(link(name))}">{label}</a>'
                            for name, label in zip(files, ("GIFT", "Moodle XML")))
         page.parts.append(f"<p>{e(t['trainer_export'])} {links}. {e(t['trainer_export_hint'])}</p>")
+    if packages:
+        names = [href.rsplit("/", 1)[-1] for href in packages]
+        links = " · ".join(f'<a download="{e(name)}" href="{e(href)}">{e(name)}</a>' for name, href in zip(names, packages))
+        page.parts.append(f"<p>{e(t['trainer_scorm'])} {links}. {e(t['trainer_scorm_hint'])}</p>")
 
     page.heading(2, e(t["trainer_plan"]))
     rows = "".join(f'<tr><td>{md.inline(s.title)}</td><td align="right">{s.minutes}</td></tr>' for s in sections)

@@ -218,6 +218,29 @@ def test_a_readable_source_of_the_publisher_is_no_problem(tmp_path, url):
     assert problems_after(tmp_path, "url: https://www.finlex.fi/", f"url: {url}") == []
 
 
+# --- mastery ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("value", ["120", "abc", "-5", "80.5", "'80 %'"])
+def test_a_mastery_that_is_no_whole_per_cent_is_named_at_its_line(tmp_path, value):
+    problems = problems_after(tmp_path, "legal: true", f"legal: true\nmastery: {value}")
+    assert problems == [f"{PATH}:{line_of('legal: true') + 1}: 'mastery' must be a whole per cent from 0 to 100 "
+                        f"(the share of quiz answers that passes the module in a learning platform), not "
+                        f"'{value.strip(chr(39))}'"]
+
+
+def test_a_mastery_of_a_whole_per_cent_in_both_languages_is_no_problem(tmp_path):
+    for language in ("fi", "en"):
+        write(tmp_path, language, "a.md", dates="sources_as_of: 2026-01\nmastery: 60")
+    assert report(tmp_path, today=TODAY).problems == []
+
+
+def test_a_mastery_in_one_language_only_is_named_in_the_other(tmp_path):
+    write(tmp_path, "fi", "a.md", dates="sources_as_of: 2026-01\nmastery: 60")
+    write(tmp_path, "en", "a.md")
+    assert [str(p) for p in report(tmp_path, today=TODAY).problems] == [
+        "docs/en/a.md:2: 'mastery' is 80 here but 60 in the other language (compare docs/fi/a.md)"]
+
+
 # --- order and dates --------------------------------------------------------------------------------
 
 def two_modules(tmp_path, second_track: str) -> list[str]:
