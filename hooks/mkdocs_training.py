@@ -302,7 +302,11 @@ def _present(page: Page, shown, language: str) -> None:
         raise PluginError(f"{shown.path}: its presentation {page.file.src_uri} was built, but the module page "
                           "itself was not; keep the module in the build (not excluded, not a draft)")
     html, page.toc = _module_html[module_src]
-    page.content = slides_html(html, shown.module, load_strings(language))
+    facts = _facts(language)
+    helps = [_report.help_contact.ident] if _report.help_contact else []
+    help_html = " · ".join(f"{facts.html(ident, 'name')} {facts.html(ident)}" for ident in [*helps, "emergency"]
+                           if ident in _report.register.facts)
+    page.content = slides_html(html, shown.module, load_strings(language), help_html)
 
 
 def _link(files: Files, language: str, rel: str, title: str) -> dict[str, str] | None:

@@ -64,6 +64,8 @@
     const parts = [...s.querySelectorAll(".slide-notes")].map(el => {
       const copy = el.cloneNode(true);
       copy.hidden = false;
+      // The section's full text is on the page once already: its ids must stay unique.
+      for (const withId of copy.querySelectorAll("[id]")) withId.removeAttribute("id");
       return copy;
     });
     body.replaceChildren(...parts);
@@ -105,9 +107,19 @@
   // Keys act unless the reader is in a field, where arrows, Space and Home/End have their own job.
   const FIELD = "input, textarea, select, [contenteditable]:not([contenteditable=false]), .md-search";
   const PRESSABLE = "a[href], button, summary, label, [role=button], [tabindex]:not(.slide)";
+  const TYPING = "input[type=text], textarea, select, [contenteditable]:not([contenteditable=false]), .md-search";
   document.addEventListener("keydown", e => {
     if (e.defaultPrevented || e.altKey || e.ctrlKey || e.metaKey || e.isComposing) return;
     const target = e.target instanceof Element ? e.target : document.body;
+    // A shows the answer of the question on the slide (after the room has answered); it also
+    // works from the option just clicked, but not while typing an answer.
+    if ((e.key === "a" || e.key === "A") && !target.closest(TYPING)) {
+      const answer = slides[cur] && slides[cur].querySelector(".training-answer");
+      if (!answer) return;
+      e.preventDefault();
+      answer.open = !answer.open;
+      return;
+    }
     if (target.closest(FIELD)) return;
     let to;
     switch (e.key) {

@@ -64,7 +64,7 @@ class Page:
 
     @property
     def content(self) -> PageContent:
-        return PageContent(self.path, self.module, self.blocks.quizzes, self.blocks.checklists)
+        return PageContent(self.path, self.module, self.blocks.quizzes, self.blocks.checklists, self.sections)
 
 
 @dataclass

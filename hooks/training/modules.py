@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from yaml.nodes import MappingNode, Node, ScalarNode
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .errors import Problem
 from .markup import Renderer
@@ -29,7 +29,10 @@ REQUIRED_KEYS = ("id", "title", "track", "order", "audiences", "duration", "obje
 # Keys any page may have: those MkDocs and Material read, and the version of its source-language
 # page a translation was made from (see translations.py).
 PAGE_KEYS = ("title", "description", "hide", "search", "translated_from")
-TRAINER_KEYS = ("minutes", "notes", "sensitive")
+TRAINER_KEYS = ("minutes", "slide", "notes", "sensitive")
+# What a presentation slide may hold: the room reads it from a wall (at 24 px on a 1280 × 720
+# projector, about this much fits beside the heading).
+SLIDE_WORDS, SLIDE_POINTS = 60, 6
 # Left by `make new-module`; a page that still holds one must not be published.
 PLACEHOLDER = "TODO:"
 _HEADING = re.compile(r"^## +(?P<text>.+?)\s*#*\s*$")
@@ -108,6 +111,7 @@ class TrainerNote:
     minutes: int = 0
     notes: str = ""
     sensitive: str = ""
+    slide: list[str] = field(default_factory=list)  # the section's points for the room, in presentations
 
 
 @dataclass
@@ -121,6 +125,11 @@ class Section:
     @property
     def minutes(self) -> int:
         return sum(note.minutes for note in self.notes)
+
+    @property
+    def slide(self) -> list[str]:
+        """The section's slide text: the points of its trainer blocks' ``slide:``."""
+        return [point for note in self.notes for point in note.slide]
 
 
 def _whole_number(r: YamlReader, node: Node | None, key: str, place: str) -> int:
@@ -286,19 +295,37 @@ def parse_trainer(body: str, path: str, line: int) -> tuple[TrainerNote | None, 
             r.report(line, "the trainer block is empty: add 'minutes:' and 'notes:'")
         return None, r.problems
     read = r.mapping(root, TRAINER_KEYS, lambda v: "the trainer block",
-                     "a trainer block must be 'key: value' lines: minutes, notes and optionally sensitive")
+                     "a trainer block must be 'key: value' lines: minutes, notes and optionally slide and sensitive")
     if read is None:
         return None, r.problems
-    values, _ = read
+    values, key_lines = read
     note = TrainerNote(line=line)
     note.minutes = _whole_number(r, values.get("minutes"), "minutes", "the trainer block")
     note.notes = r.text(values.get("notes"), "notes", "the trainer block")
     note.sensitive = r.text(values.get("sensitive"), "sensitive", "the trainer block")
+    note.slide = _text_list(r, values.get("slide"), "slide", "the trainer block")
+    node = values.get("slide")
+    # A text instead of a list is _text_list's to report; an empty key or list is this one's.
+    if isinstance(node, SequenceNode) or (isinstance(node, ScalarNode) and not node.value.strip()):
+        _check_slide(r, node, note.slide, key_lines["slide"])
     if "minutes" not in values:
         r.report(line, "the trainer block needs 'minutes:', the time this section takes in a session")
     if not note.notes:
         r.report(line, "the trainer block needs 'notes:' for the facilitator")
     return note, r.problems
+
+
+def _check_slide(r: YamlReader, node: Node, points: list[str], line: int) -> None:
+    """A slide's points: some, none empty, and few and short enough for a room to read.
+    (A point that is not text is ``_text_list``'s to report.)"""
+    items = node.value if isinstance(node, SequenceNode) else []
+    if not items or any(isinstance(item, ScalarNode) and not item.value.strip() for item in items):
+        r.report(line, "'slide' needs its points, each on a line of its own starting with '- '")
+    words = sum(len(point.split()) for point in points)
+    if words > SLIDE_WORDS or len(points) > SLIDE_POINTS:
+        r.report(line, f"the slide has {len(points)} points and {words} words, more than a room can read from a "
+                 f"projector (at most {SLIDE_POINTS} points and {SLIDE_WORDS} words): keep the points short and "
+                 "put the detail in 'notes'")
 
 
 def sections_of(headings: list[tuple[int, str]], notes: list[TrainerNote]) -> list[Section]:

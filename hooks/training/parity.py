@@ -3,12 +3,12 @@ trainer's plan or a comparison of scores depends on."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from .errors import Problem
 from .model import Checklist, Quiz
-from .modules import Module
+from .modules import Module, Section
 
 
 @dataclass
@@ -19,6 +19,7 @@ class PageContent:
     module: Module | None
     quizzes: list[Quiz]
     checklists: list[Checklist]
+    sections: list[Section] = field(default_factory=list)
 
 
 def missing_counterparts(paths: dict[str, set[str]], docs: str, allowed: dict[str, str]) -> list[Problem]:
@@ -62,6 +63,13 @@ def compare_pages(reference: PageContent, other: PageContent) -> list[Problem]:
         if (a.teaching_minutes, a.exercise_minutes) != (b.teaching_minutes, b.exercise_minutes):
             report(b.line_of("duration"), f"'duration' is {b.teaching_minutes}+{b.exercise_minutes} minutes "
                    f"here but {a.teaching_minutes}+{a.exercise_minutes} in the other language")
+    if len(reference.sections) == len(other.sections):
+        for ours, theirs in zip(reference.sections, other.sections):
+            if bool(ours.slide) != bool(theirs.slide):
+                where = theirs.notes[0].line if theirs.notes else theirs.line
+                report(where, f"section '{theirs.title}' " + ("has slide text here but not in the other language"
+                       if theirs.slide else "has no slide text here: add 'slide:' to its trainer block, as in the "
+                       "other language"))
     _compare_blocks(reference.quizzes, other.quizzes, "quiz", report)
     _compare_blocks(reference.checklists, other.checklists, "checklist", report)
     return problems

@@ -17,11 +17,11 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from .csp import policy
+from .htmlparts import outer_html
 
 # The files of a package besides its pages: their name in the package.
 STYLES = ("material.css", "site.css", "training.css", "exit.css")
@@ -61,52 +61,6 @@ class Package:
                 info.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(info, self.files[path])
         return buffer.getvalue()
-
-
-class _Outer(HTMLParser):
-    """Finds the outer HTML of the first element with a given tag and class."""
-
-    def __init__(self, tag: str, css_class: str) -> None:
-        super().__init__(convert_charrefs=False)
-        self.tag, self.css_class = tag, css_class
-        self.depth = 0
-        self.start: int | None = None
-        self.end: int | None = None
-        self._offsets: list[int] = []
-
-    def feed_text(self, text: str) -> tuple[int, int] | None:
-        self._offsets = [0]
-        for line in text.splitlines(keepends=True):
-            self._offsets.append(self._offsets[-1] + len(line))
-        self.feed(text)
-        self.close()
-        return (self.start, self.end) if self.start is not None and self.end is not None else None
-
-    def _position(self) -> int:
-        line, column = self.getpos()
-        return self._offsets[line - 1] + column
-
-    def handle_starttag(self, tag, attrs) -> None:
-        if self.end is not None:
-            return
-        if self.start is None:
-            if tag == self.tag and self.css_class in (dict(attrs).get("class") or "").split():
-                self.start, self.depth = self._position(), 1
-        elif tag == self.tag:
-            self.depth += 1
-
-    def handle_endtag(self, tag) -> None:
-        if self.start is None or self.end is not None or tag != self.tag:
-            return
-        self.depth -= 1
-        if self.depth == 0:
-            self.end = self._position() + len(f"</{tag}>")
-
-
-def outer_html(page: str, tag: str, css_class: str) -> str:
-    """The first ``<tag class="… css_class …">`` of a built page with all it holds, or ''."""
-    found = _Outer(tag, css_class).feed_text(page)
-    return page[found[0]:found[1]] if found else ""
 
 
 _LINK = re.compile(r'<a\b(?P<attrs>[^>]*)>(?P<text>.*?)</a>', re.S)

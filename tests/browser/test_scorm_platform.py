@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from site_helpers import ROOT, serve, watch_policy
 
-from training.scorm import FOLDER, PackageModule, build_package, outer_html, package_assets
+from training.htmlparts import outer_html
+from training.scorm import FOLDER, PackageModule, build_package, package_assets
 
 RUNTIME = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
 EXIT_URL = "https://www.ilmatieteenlaitos.fi/"

@@ -98,20 +98,45 @@ def test_every_module_has_a_presentation_linked_from_the_top_of_its_trainer_page
         page = parse_html(built(site_dir, language, source, "-esitys"))
         assert page.html["lang"] == language
         assert page.title.get_text().startswith(fill(t["present_title"], title=meta["title"]))
-        sections = sections_and_notes(source)
-        slides = page.select("section.slide")
-        assert len(slides) == len(sections) + 1, ident
-        assert [s["data-slide"] for s in slides] == [str(n) for n in range(1, len(slides) + 1)]
-        assert slides[0].h1.get_text() == meta["title"]
-        for number, slide in enumerate(slides, start=1):
-            label = slide.find(id=slide["aria-labelledby"])
-            assert label is not None and label.name == ("h1" if number == 1 else "h2"), (ident, number)
-            assert all(notes.has_attr("hidden") for notes in slide.select(".slide-notes")), (ident, number)
-        for slide, notes in zip(slides[1:], sections):
-            shown = [words(n) for n in slide.select(".slide-notes")]
-            assert len(shown) == len(notes), (ident, slide["data-slide"])
-            for text, opening in zip(shown, notes):
-                assert text.startswith(opening), (ident, opening)
+        check_slides(page, source, meta, t, ident)
+
+
+def check_slides(page, source: Path, meta: dict, t: dict, ident: str) -> None:
+    """The slides of a presentation: the title slides (title, length, objectives), each
+    section's slides with its notes on the first, every quiz question on a slide of its own,
+    every checklist item once, and the closing slides (key points, where to get help)."""
+    sections = sections_and_notes(source)
+    slides = page.select("section.slide")
+    assert [s["data-slide"] for s in slides] == [str(n) for n in range(1, len(slides) + 1)]
+    for number, slide in enumerate(slides, start=1):
+        label = slide.find(id=slide["aria-labelledby"])
+        assert label is not None and label.name in ("h1", "h2"), (ident, number)
+        assert all(notes.has_attr("hidden") for notes in slide.select(".slide-notes")), (ident, number)
+    opening = [s for s in slides if re.fullmatch(r"slide-title(-\d+)?", s["aria-labelledby"])]
+    closing = [s for s in slides if re.fullmatch(r"slide-closing(-\d+)?", s["aria-labelledby"])]
+    assert slides[: len(opening)] == opening and slides[len(slides) - len(closing):] == closing
+    assert opening[0].h1.get_text() == meta["title"]
+    assert str(meta["duration"]["teaching"] + meta["duration"]["exercises"]) in opening[0].select_one(
+        ".slide-facts").get_text()
+    shown_objectives = [words(li) for s in opening for li in s.select(".slide-objectives li")]
+    assert shown_objectives == [" ".join(o.split()) for o in meta["objectives"]], ident
+    assert len([li for s in closing for li in s.select(".slide-key-points li")]) == len(meta["key_points"])
+    assert t["present_help"] in words(closing[-1]) and closing[-1].select("a[href^='tel:']"), ident
+
+    middle = slides[len(opening): len(slides) - len(closing)]
+    firsts = [s for s in middle if not re.search(r"-\d+$", s["aria-labelledby"])]
+    assert len(firsts) == len(sections), (ident, len(firsts), len(sections))
+    for slide, notes in zip(firsts, sections):
+        shown = [words(n) for n in slide.select(".slide-notes:not(.slide-notes--text)")]
+        assert len(shown) == len(notes), (ident, slide["data-slide"])
+        for text, start in zip(shown, notes):
+            assert text.startswith(start), (ident, start)
+    text = source.read_text(encoding="utf-8")
+    questions = len(re.findall(r"(?m)^  - id: .*\n    type:", text))
+    assert [len(s.select(".training-question")) for s in middle if s.select(".training-question")] == [1] * questions
+    items = sum(len(yaml.safe_load(block).get("items") or []) for block in re.findall(r"```checklist\n(.*?)```",
+                                                                                           text, re.S))
+    assert sum(len(s.select(".training-item")) for s in middle) == items, ident
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

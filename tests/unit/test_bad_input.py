@@ -241,6 +241,34 @@ def test_a_mastery_in_one_language_only_is_named_in_the_other(tmp_path):
         "docs/en/a.md:2: 'mastery' is 80 here but 60 in the other language (compare docs/fi/a.md)"]
 
 
+# --- slide text ------------------------------------------------------------------------------------
+
+def test_slide_text_longer_than_a_room_can_read_is_named_at_its_line(tmp_path):
+    long = "\n".join(f"  - Kohta numero {n} on tässä aika pitkä lause, jossa on monta sanaa." for n in range(6))
+    problems = problems_after(tmp_path, "notes: Ohje.\n", f"slide:\n{long}\nnotes: Ohje.\n")
+    assert problems == [f"{PATH}:{line_of('notes: Ohje.')}: the slide has 6 points and 72 words, more than a room "
+                        "can read from a projector (at most 6 points and 60 words): keep the points short and put "
+                        "the detail in 'notes'"]
+
+
+@pytest.mark.parametrize("slide, below", [("slide:\n", 0), ("slide: Yksi kohta\n", 0), ("slide:\n  - \n", 0),
+                                          ("slide: {a: b}\n", 0), ("slide: []\n", 0), ("slide:\n  - [a, b]\n", 1)])
+def test_slide_text_that_is_no_list_of_points_is_named_once_where_it_is(tmp_path, slide, below):
+    problems = problems_after(tmp_path, "notes: Ohje.\n", f"{slide}notes: Ohje.\n")
+    assert len(problems) == 1 and problems[0].startswith(f"{PATH}:{line_of('notes: Ohje.') + below}: "), problems
+
+
+def test_slide_text_in_one_language_only_is_named_in_the_other(tmp_path):
+    write(tmp_path, "fi", "a.md")
+    english = tmp_path / "docs/en/a.md"
+    write(tmp_path, "en", "a.md")
+    english.write_text(english.read_text(encoding="utf-8").replace("notes: Ohje.\n", "slide:\n  - Point.\nnotes: Ohje.\n"),
+                       encoding="utf-8")
+    found = [str(p) for p in report(tmp_path, today=TODAY).problems]
+    assert len(found) == 1 and found[0].startswith(f"docs/en/a.md:{line_of('```trainer')}: section ")
+    assert found[0].endswith("has slide text here but not in the other language (compare docs/fi/a.md)")
+
+
 # --- order and dates --------------------------------------------------------------------------------
 
 def two_modules(tmp_path, second_track: str) -> list[str]:
