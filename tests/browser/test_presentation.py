@@ -398,19 +398,17 @@ def test_no_axe_violation_on_a_quiz_slide_or_in_the_notes_window(browser, base_u
 PROJECTORS = ((1280, 720), (1024, 768), (1920, 1080))
 # Each slide of the page in turn, as present.js shows it: where it ends against the controls
 # and the window, whether anything in it is wider than it, and its smallest text.
-EVERY_SLIDE_FITS = """() => {
+EVERY_SLIDE_FITS = """fonts => {
   const slides = [...document.querySelectorAll('.slide')], bar = document.querySelector('.presentation__bar');
   const was = slides.map(s => s.hidden), found = [];
   for (const slide of slides) {
     slides.forEach(s => { s.hidden = s !== slide; });
     const r = slide.getBoundingClientRect(), b = bar.getBoundingClientRect();
-    const text = [...slide.querySelectorAll('p, li, label, legend, summary, h1, h2, h3, td')]
-      .filter(el => el.getClientRects().length && !el.closest('[hidden], .slide-notes'));
-    const smallest = Math.min(...text.map(el => parseFloat(getComputedStyle(el).fontSize)));
-    const wide = [...slide.querySelectorAll('*')].some(el => el.getClientRects().length
-      && el.getBoundingClientRect().right > r.right + 1);
+    const text = fonts ? [...slide.querySelectorAll('p, li, label, legend, summary, h1, h2, h3, td')]
+      .filter(el => !el.closest('[hidden], .slide-notes') && el.getClientRects().length) : [];
     found.push({n: +slide.dataset.slide, over: Math.round(Math.max(r.bottom - Math.min(b.top, innerHeight), -r.top)),
-                wide, smallest});
+                wide: slide.scrollWidth > slide.clientWidth + 1,
+                smallest: Math.min(...text.map(el => parseFloat(getComputedStyle(el).fontSize)))});
   }
   slides.forEach((s, i) => { s.hidden = was[i]; });
   return found;
@@ -431,9 +429,10 @@ def test_every_slide_of_every_presentation_fits_each_projector_in_large_type(bro
             page.goto(base_url + presentation.url_path)
             for width, height in PROJECTORS:
                 page.set_viewport_size({"width": width, "height": height})
-                for slide in page.evaluate(EVERY_SLIDE_FITS):
+                smallest_type = (width, height) == (1280, 720)
+                for slide in page.evaluate(EVERY_SLIDE_FITS, smallest_type):
                     walked += 1
-                    small = (width, height) == (1280, 720) and slide["smallest"] < 24
+                    small = smallest_type and slide["smallest"] < 24
                     if slide["over"] > 0 or slide["wide"] or small:
                         problems.append(f"{presentation.url_path}#{slide['n']} at {width}x{height}: {slide}")
     finally:
