@@ -27,7 +27,8 @@ from training.context import set_render_context
 from training.errors import ContentError
 from training.facts.view import FactView
 from training.modules import dated_sentences, key_points_html
-from training.presentation import participant_html, presented_module_rel, slides_html, write_presentation_pages
+from training.presentation import (help_line_html, participant_html, presented_module_rel, slides_html,
+                                   write_presentation_pages)
 from training.sanitize import sanitize
 from training.source import split_front_matter
 from training.trainer_page import trainer_page_html
@@ -302,10 +303,7 @@ def _present(page: Page, shown, language: str) -> None:
         raise PluginError(f"{shown.path}: its presentation {page.file.src_uri} was built, but the module page "
                           "itself was not; keep the module in the build (not excluded, not a draft)")
     html, page.toc = _module_html[module_src]
-    facts = _facts(language)
-    helps = [_report.help_contact.ident] if _report.help_contact else []
-    help_html = " · ".join(f"{facts.html(ident, 'name')} {facts.html(ident)}" for ident in [*helps, "emergency"]
-                           if ident in _report.register.facts)
+    help_html = help_line_html(_facts(language), _report.help_contact.ident if _report.help_contact else None)
     page.content = slides_html(html, shown.module, load_strings(language), help_html)
 
 
@@ -411,6 +409,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         # Every language's pages are built now: each module becomes a package of its own.
         scorm.write_packages(
             Path(config.site_dir),
-            [(scorm.PackageModule(p.module.id, p.module.title, p.language, p.module.mastery), p.rel)
+            [(scorm.PackageModule.of(p.module, p.language), p.rel)
              for p in _report.pages if p.module is not None and p.language in languages],
             {lang: "" if lang == default else f"{lang}/" for lang in languages})

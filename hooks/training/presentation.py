@@ -22,6 +22,7 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .catalogue import GENERATED_MARK, PRESENTATION_SUFFIX, presentation_file
+from .facts.view import FactView
 from .generated import write_generated
 from .htmlparts import outer_html_all
 from .markup import Renderer, Resolver
@@ -131,6 +132,13 @@ def _title_slides(module: Module, intro: str, t: dict[str, str]) -> list[tuple[s
     content, ident = slides[0]
     slides[0] = (content + f'<div class="slide-notes slide-notes--text" data-minutes="0" hidden>{intro}</div>', ident)
     return slides
+
+
+def help_line_html(facts: FactView, help_contact: str | None) -> str:
+    """Where to get help, for a closing slide: the site's help contact (``extra.help_contact``)
+    and the emergency number, from the fact register."""
+    idents = [ident for ident in (help_contact, "emergency") if ident and facts.register.get(ident)]
+    return " · ".join(f"{facts.html(ident, 'name')} {facts.html(ident)}" for ident in idents)
 
 
 def _closing_slides(module: Module, help_html: str, t: dict[str, str]) -> list[tuple[str, str]]:

@@ -22,6 +22,7 @@ from xml.sax.saxutils import quoteattr
 
 from .csp import policy
 from .htmlparts import outer_html
+from .modules import Module
 
 # The files of a package besides its pages: their name in the package.
 STYLES = ("material.css", "site.css", "training.css", "exit.css")
@@ -39,6 +40,10 @@ class PackageModule:
     title: str
     language: str
     mastery: int = DEFAULT_MASTERY
+
+    @classmethod
+    def of(cls, module: Module, language: str) -> PackageModule:
+        return cls(module.id, module.title, language, module.mastery)
 
 
 @dataclass
