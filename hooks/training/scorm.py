@@ -172,21 +172,27 @@ def write_packages(site: Path, modules: list[tuple[PackageModule, str]], folders
     each module with the path of its page in its language (``oikeudet/palkka.md``);
     ``folders``: each language's folder in the site (``""`` for the default, ``"en/"``)."""
     assets = package_assets(site)
+    helps = {language: _help_page(site / folder) for language, folder in folders.items()}
     written = []
     for module, rel in modules:
-        folder = site / folders[module.language]
-        built, help_built = _built_page(folder, rel.removesuffix(".md")), _built_page(folder, HELP_PAGE.rstrip("/"))
+        built = _built_page(site / folders[module.language], rel.removesuffix(".md"))
         if built is None:  # a language left out of this build (make serve ONLY=fi)
             continue
-        help_page = help_built.read_text(encoding="utf-8") if help_built else ""
-        title = re.search(r"<title>(.*?)(?: - [^<]*)?</title>", help_page, re.S)
-        package = build_package(module, built.read_text(encoding="utf-8"), help_page,
-                                html.unescape(title.group(1)) if title else "", HELP_PAGE, assets)
+        help_page, help_title = helps[module.language]
+        package = build_package(module, built.read_text(encoding="utf-8"), help_page, help_title, HELP_PAGE, assets)
         target = site / package_path(module.id, module.language)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(package.zip_bytes())
         written.append(target)
     return written
+
+
+def _help_page(folder: Path) -> tuple[str, str]:
+    """A language's built help page and its title, read once for all its packages ('' if none)."""
+    built = _built_page(folder, HELP_PAGE.rstrip("/"))
+    page = built.read_text(encoding="utf-8") if built else ""
+    title = re.search(r"<title>(.*?)(?: - [^<]*)?</title>", page, re.S)
+    return page, html.unescape(title.group(1)) if title else ""
 
 
 def _built_page(folder: Path, name: str) -> Path | None:
