@@ -71,12 +71,20 @@ class SharedBuild:
         with open(self._lock, "w", encoding="utf-8") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             if not self._outcome.exists():
+                docs_before = file_digests(project / "docs")
                 result = mkdocs_build(project, self.site)
+                docs_after = file_digests(project / "docs")
                 outcome = {"failure": f"The site does not build:\n{result.stdout}\n{result.stderr}"
                            if result.returncode else None,
-                           "files": {} if result.returncode else file_digests(self.site)}
+                           "files": {} if result.returncode else file_digests(self.site),
+                           "docs_changed": sorted(name for name in docs_before.keys() | docs_after.keys()
+                                                  if docs_before.get(name) != docs_after.get(name))}
                 self._outcome.write_text(json.dumps(outcome), encoding="utf-8")
         return json.loads(self._outcome.read_text(encoding="utf-8"))["failure"]
+
+    def docs_changed(self) -> list[str]:
+        """The files of ``docs/`` that the build added, removed or rewrote (none, ever)."""
+        return json.loads(self._outcome.read_text(encoding="utf-8"))["docs_changed"]
 
     def changed(self) -> list[str]:
         """The files that differ from what the build wrote: added, removed or rewritten."""
@@ -138,7 +146,7 @@ def make_fixture_site(project: Path, pages: dict[str, str], languages_yaml: str 
         start = config.index("      languages:\n")
         end = config.index("\nhooks:")
         config = config[:start] + languages_yaml.rstrip() + "\n" + config[end:]
-    (project / "mkdocs.yml").write_text(config + "\nnot_in_nav: |\n  *-kouluttajalle.md\n  *-esitys.md\n", encoding="utf-8")
+    (project / "mkdocs.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ROOT / "docs" / "assets", project / "docs" / "assets")
     (project / "facts.yml").write_text(facts if facts is not None else (ROOT / "facts.yml").read_text(encoding="utf-8"),
                                        encoding="utf-8")

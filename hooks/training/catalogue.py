@@ -9,11 +9,9 @@ from __future__ import annotations
 import html
 import posixpath
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable
 
 from .errors import Problem
-from .generated import GENERATED_TEXT, is_generated, write_generated
 from .model import Quiz
 from .modules import AUDIENCES, TRACKS, Module, Section
 from .yamlread import YamlReader
@@ -25,7 +23,6 @@ SHOWS = ("objectives", "plan", "titles")
 TRAINER_SUFFIX = "-kouluttajalle.md"
 # And its presentation (see presentation.py), next to it for the same reason.
 PRESENTATION_SUFFIX = "-esitys.md"
-GENERATED_MARK = f"<!-- {GENERATED_TEXT}"
 
 
 @dataclass
@@ -134,12 +131,11 @@ def render_catalogue(entries: list[ModuleEntry], request: CatalogueRequest, t: d
     return "".join(parts)
 
 
-def trainer_markdown(module: Module, source_path: str, t: dict[str, str]) -> str:
-    """The generated trainer page of a module: front matter and a note of where it comes from.
-    Its content is made from the module's model when the page is built (``trainer_page``)."""
+def trainer_markdown(module: Module, t: dict[str, str]) -> str:
+    """The trainer page of a module, as the build adds it: front matter only. Its content is
+    made from the module's model when the page is rendered (``trainer_page``)."""
     title = t["trainer_title"].format(title=module.title).replace('"', "'")
-    front = ["---", f'title: "{title}"', "search:", "  exclude: true", "---", ""]
-    return "\n".join(front + [f"{GENERATED_MARK} from {source_path}: edit that file, not this one -->", ""])
+    return "\n".join(["---", f'title: "{title}"', "search:", "  exclude: true", "---", ""])
 
 
 def entries_for(pages, current_rel: str, resolve_link: Callable[[str], str]) -> list[ModuleEntry]:
@@ -163,18 +159,6 @@ def presentation_file(rel: str) -> str:
     return rel[: -len(".md")] + PRESENTATION_SUFFIX
 
 
-def is_generated_page(path: Path) -> bool:
-    """A trainer or presentation page the build wrote: it may be rewritten or deleted at will."""
-    return path.name.endswith((TRAINER_SUFFIX, PRESENTATION_SUFFIX)) and is_generated(path)
-
-
-def write_trainer_pages(docs_dir: Path, pages, strings_for: Callable[[str], dict[str, str]]) -> list[Path]:
-    """Write (only when changed) the trainer page of every module, and delete generated pages
-    whose module is gone. Returns the trainer pages that exist afterwards."""
-    wanted: dict[Path, str] = {}
-    for page in pages:
-        if not (page.module and page.module.id):
-            continue
-        target = docs_dir / page.language / trainer_file(page.rel)
-        wanted[target] = trainer_markdown(page.module, page.path, strings_for(page.language))
-    return write_generated(docs_dir, wanted, "*" + TRAINER_SUFFIX)
+def is_generated_name(rel: str) -> bool:
+    """A page name the build gives a module's trainer page or presentation."""
+    return rel.endswith((TRAINER_SUFFIX, PRESENTATION_SUFFIX))

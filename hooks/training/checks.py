@@ -22,12 +22,12 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from . import translations
-from .catalogue import is_generated_page
+from .catalogue import is_generated_name
 from .exports import export_problems
 from .errors import Problem
 from .facts import read_register
 from .facts.references import (FACTS_IN_FRONT_MATTER, FactUse, find_references, front_matter_lines,
-                               front_matter_problems, hand_written_numbers, parse_contacts, reference_problems,
+                               front_matter_problems, hand_written_numbers, reference_problems,
                                text_lines)
 from .facts.register import Register
 from .facts.report import recheck_problems, recheck_rows
@@ -60,6 +60,7 @@ class Page:
     readability: Readability | None = None
     fact_uses: list[FactUse] = field(default_factory=list)
     source: str = ""  # the file's text, for the translation checks
+    first_line: int = 1  # the file line where its Markdown starts, after the front matter
     block_text: list[tuple[int, str]] = field(default_factory=list)  # (file line, text) of its blocks' text
 
     @property
@@ -197,7 +198,7 @@ def check_page(source: str, path: str, language: str, rel: str, register: Regist
     front, body, first_line = split_front_matter(source)
     module, problems = parse_front_matter(front, path, today)
     front_read = not problems
-    blocks = read_page(body, path, first_line)
+    blocks = read_page(body, path, first_line, register)
     problems += blocks.problems
     blocks_read = not blocks.problems
     prose = list(prose_lines(body, first_line))
@@ -207,11 +208,7 @@ def check_page(source: str, path: str, language: str, rel: str, register: Regist
     uses = find_references(key_points + text, path)
     problems += reference_problems(uses, register) + front_matter_problems(front, path)
     problems += _answers_with_facts(blocks, path)
-    for block in blocks.fenced:
-        if block.kind == "contacts" and block.error is None:
-            listed, found = parse_contacts(block.body, path, block.line, register)
-            uses += listed
-            problems += found
+    uses += blocks.fact_uses
     problems += _unencrypted_links(text, path)
     if rel != DEMO_PAGE:
         problems += hand_written_numbers([(number, line) for number, _, line in front_text] + text, path, register)
@@ -237,6 +234,7 @@ def check_page(source: str, path: str, language: str, rel: str, register: Regist
                                 "(see CONTRIBUTING.md) or remove the block"))
     prose_numbers = {number for number, _ in prose}
     page = Page(path, language, rel, module, blocks, sections, fact_uses=uses, source=source,
+                first_line=first_line,
                 block_text=[(number, line) for number, line in text if number not in prose_numbers])
     if is_participant_page(rel, module.audiences if module else None):
         page.readability = measure(body, path, first_line)
@@ -290,10 +288,12 @@ def check_docs(docs_dir: Path, root: Path, today: dt.date | None = None,
     for language in languages:
         folder = docs_dir / language
         for file in sorted(folder.rglob("*.md")) if folder.is_dir() else []:
-            if is_generated_page(file):
-                continue
             rel = file.relative_to(folder).as_posix()
             path = f"{docs}/{language}/{rel}"
+            if is_generated_name(rel):
+                report.problems.append(Problem(path, 1, "the build makes this page from its module, under this "
+                                               "name: delete the file (edit the module), or rename it"))
+                continue
             source, undecodable = read_source(file, path)
             if undecodable:
                 report.problems.append(undecodable)

@@ -1,18 +1,24 @@
-"""The page being rendered, as the block formatters and the inline facts see it.
+"""The page being rendered, as the blocks and the inline facts see it.
 
 A superfences formatter or a Markdown inline processor only gets its own text, so what it
-needs to know about the page (its language, links, path, modules and facts) comes from
-this context, which the MkDocs hook sets before each page (``set_render_context``).
+needs to know about the page (its language, links, path, checked blocks, modules and facts)
+comes in one ``RenderContext``, which the build adapter makes for each page and hands to the
+page's Markdown extension (``page_markdown``). Nothing here is global.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Callable
 
+from .strings import load_strings
+
 if TYPE_CHECKING:
+    from .blocks.base import CheckedBlock
     from .catalogue import ModuleEntry
     from .facts.view import FactView
+    from .markup import Renderer
 
 Resolver = Callable[[str], str]
 
@@ -23,37 +29,32 @@ def _identity(href: str) -> str:
 
 @dataclass
 class RenderContext:
-    """What the formatters need to know about the page being rendered."""
+    """What the formatters need to know about the page being rendered.
+
+    ``lang`` picks the interface strings; ``resolve_link`` maps relative links such as
+    ``../oikeudet/palkka.md#x`` to built URLs; ``path`` names the page in messages;
+    ``blocks`` are the page's blocks as the checks read them, in document order (the
+    adapter numbers their fences, see ``blocks.fence``); ``module_entries`` lists the site's
+    modules as seen from this page (for the ``modules`` and ``progress-summary`` blocks);
+    ``trainer_notes`` says whether trainer blocks render as notes (module pages, see
+    presentation.py); ``facts`` is the register in the page's language (None: the page may
+    use no facts)."""
 
     lang: str = "en"
     resolve_link: Resolver = field(default=_identity)
     path: str = ""
-    first_line: int = 1
+    blocks: list[CheckedBlock] = field(default_factory=list)
     module_entries: Callable[[], list[ModuleEntry]] = field(default=list)
-    # A module page renders its trainer notes between marks, for its presentation to keep
-    # (hidden, for the notes window) and the participant page to drop (see presentation.py).
     trainer_notes: bool = False
-    # The fact register in the page's language (None: the page may use no facts).
     facts: FactView | None = None
 
+    @cached_property
+    def strings(self) -> dict[str, str]:
+        """The interface strings of the page's language."""
+        return load_strings(self.lang)
 
-_context = RenderContext()
+    def renderer(self, fact_links: bool = True) -> Renderer:
+        """A converter for author text on this page (``fact_links=False`` inside a label)."""
+        from .markup import Renderer
 
-
-def set_render_context(lang: str, resolve_link: Resolver | None = None, path: str = "", first_line: int = 1,
-                       module_entries: Callable[[], list[ModuleEntry]] | None = None,
-                       trainer_notes: bool = False, facts: FactView | None = None) -> None:
-    """Set the page about to be rendered: its language (interface strings), a function
-    mapping relative links such as ``../oikeudet/palkka.md#x`` to built URLs, its path
-    for error messages, the file line where its Markdown starts (front matter + 1), the
-    site's modules as seen from this page (for ``modules`` and ``progress-summary``
-    blocks), whether trainer blocks render as notes (module pages, see presentation.py),
-    and the facts it may show."""
-    global _context
-    _context = RenderContext(lang or "en", resolve_link or _identity, path, first_line, module_entries or list,
-                             trainer_notes, facts)
-
-
-def get_render_context() -> RenderContext:
-    """The context the formatters use now."""
-    return _context
+        return Renderer(self.resolve_link, fact_links, self.facts, self.strings)

@@ -9,16 +9,18 @@ a resolver that turns them into the built URL.
 
 from __future__ import annotations
 
-import functools
 import html
 import re
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 from xml.etree.ElementTree import Element
 
 import markdown
 from markdown import util
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+
+if TYPE_CHECKING:
+    from .facts.view import FactView
 
 Resolver = Callable[[str], str]
 
@@ -84,7 +86,9 @@ def is_resolvable(url: str) -> bool:
 class _SafeLinks(Treeprocessor):
     """Drops unsafe URLs and resolves relative ones (runs after Markdown's unescaping)."""
 
-    resolve: Resolver = staticmethod(_identity)
+    def __init__(self, md: markdown.Markdown, resolve: Resolver):
+        super().__init__(md)
+        self.resolve = resolve
 
     def run(self, root: Element) -> None:
         for el in root.iter():
@@ -131,12 +135,35 @@ def makeExtension(**kwargs) -> SafeAddressesExtension:  # noqa: N802 - the name 
 
 class Renderer:
     """A private Markdown converter with raw HTML off and link checking on; facts from the
-    register (``${id}``) and ``[VERIFY]`` marks are rendered as in prose."""
+    register (``${id}``) and ``[VERIFY]`` marks are rendered as in prose. Each renderer has
+    its own converter (making one costs a tenth of a millisecond), so nothing is shared."""
 
-    def __init__(self, resolve_link: Resolver | None = None, fact_links: bool = True):
-        """``fact_links=False`` shows facts without links, for text inside a label."""
+    def __init__(self, resolve_link: Resolver | None = None, fact_links: bool = True,
+                 facts: FactView | None = None, strings: dict[str, str] | None = None):
+        """``fact_links=False`` shows facts without links, for text inside a label; ``facts``
+        is the register in the page's language (None: ``${id}`` stays as written) and
+        ``strings`` the interface strings that label ``[VERIFY]``."""
         self._resolve = resolve_link or _identity
         self._fact_links = fact_links
+        self._facts = facts
+        self._strings = strings
+        self._md: markdown.Markdown | None = None
+
+    def _converter(self) -> markdown.Markdown:
+        if self._md is None:
+            from .facts.inline import FactsExtension  # it renders facts with this module's Renderer
+            from .strings import load_strings
+
+            label = (self._strings or (self._facts.strings if self._facts else load_strings("en")))["to_confirm"]
+            md = markdown.Markdown(output_format="html",
+                                   extensions=[FactsExtension(self._facts, label, self._fact_links)])
+            # Raw HTML in author text would bypass every check: switch both parsers off,
+            # so "<script>" stays visible text.
+            md.preprocessors.deregister("html_block")
+            md.inlinePatterns.deregister("html")
+            md.treeprocessors.register(_SafeLinks(md, self._resolve), "training_safe_links", -10)
+            self._md = md
+        return self._md
 
     def block(self, text: str) -> str:
         """Markdown to block HTML (paragraphs, lists, ...)."""
@@ -144,9 +171,7 @@ class Renderer:
             return ""
         if _PLAIN.fullmatch(text):
             return "<p>" + text.rstrip("\n") + "</p>"  # what Markdown makes of it, without running it
-        md, links = _converter()
-        links.resolve = self._resolve  # set on every call: renderers share one converter
-        md.training_fact_links = self._fact_links  # type: ignore[attr-defined]
+        md = self._converter()
         md.reset()
         return md.convert(text).strip()
 
@@ -167,22 +192,6 @@ class Renderer:
         if first and not rest:
             return first
         return html.escape(plain_text(self.block(text)))
-
-
-@functools.lru_cache(maxsize=1)
-def _converter() -> tuple[markdown.Markdown, _SafeLinks]:
-    """The one Markdown instance behind every Renderer: making one costs milliseconds,
-    and a page renders hundreds of small texts."""
-    from .facts.inline import FactsExtension  # it renders facts with this module's Renderer
-
-    md = markdown.Markdown(output_format="html", extensions=[FactsExtension()])
-    # Raw HTML in author text would bypass every check: switch both parsers off,
-    # so "<script>" stays visible text.
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
-    links = _SafeLinks(md)
-    md.treeprocessors.register(links, "training_safe_links", -10)
-    return md, links
 
 
 def plain_text(fragment: str) -> str:

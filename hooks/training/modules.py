@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -18,6 +19,9 @@ from .model import valid_id
 from .source_address import weak_source
 from .strings import fill, format_date, month_year
 from .yamlread import YamlReader
+
+if TYPE_CHECKING:
+    from .facts.view import FactView
 
 TRACKS = ("working-life", "rights", "company", "professionals")
 AUDIENCES = ("participant", "company", "professional", "trainer")
@@ -97,10 +101,11 @@ def dated_sentences(module: Module, strings: dict[str, str]) -> list[str]:
     return said
 
 
-def key_points_html(module: Module) -> list[str]:
+def key_points_html(module: Module, facts: FactView | None = None, strings: dict[str, str] | None = None) -> list[str]:
     """The key points as safe inline HTML: the editor's Markdown, with the facts it refers to
-    (the render context must hold the page's facts)."""
-    return [Renderer().inline(point) for point in module.key_points]
+    (``facts``: the register in the page's language)."""
+    renderer = Renderer(facts=facts, strings=strings)
+    return [renderer.inline(point) for point in module.key_points]
 
 
 @dataclass

@@ -14,16 +14,13 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
-from typing import Callable
 from xml.etree.ElementTree import Comment, Element
 
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .catalogue import GENERATED_MARK, PRESENTATION_SUFFIX, presentation_file
+from .catalogue import PRESENTATION_SUFFIX
 from .facts.view import FactView
-from .generated import write_generated
 from .htmlparts import outer_html_all
 from .markup import Renderer, Resolver
 from .modules import Module, TrainerNote, key_points_html
@@ -77,20 +74,19 @@ def participant_html(content: str) -> str:
     return content.replace(SLIDE_MARK + "\n", "").replace(SLIDE_MARK, "")
 
 
-def presentation_markdown(module: Module, source_path: str, t: dict[str, str]) -> str:
-    """The generated presentation page of a module: front matter choosing the presentation
-    template, and a note of where it comes from. The slides are the module page's HTML."""
+def presentation_markdown(module: Module, t: dict[str, str]) -> str:
+    """The presentation page of a module, as the build adds it: front matter choosing the
+    presentation template. The slides are the module page's HTML (``slides_html``)."""
     title = fill(t["present_title"], title=module.title).replace('"', "'")
-    front = ["---", f'title: "{title}"', "template: presentation.html", "search:", "  exclude: true",
-             "hide:", "  - navigation", "  - toc", "---", ""]
-    mark = f"{GENERATED_MARK} from {source_path}: edit that file, not this one -->"
-    return "\n".join(front + [mark, ""])
+    return "\n".join(["---", f'title: "{title}"', "template: presentation.html", "search:", "  exclude: true",
+                      "hide:", "  - navigation", "  - toc", "---", ""])
 
 
-def render_notes(note: TrainerNote, t: dict[str, str], resolve_link: Resolver | None = None) -> str:
+def render_notes(note: TrainerNote, t: dict[str, str], resolve_link: Resolver | None = None,
+                 facts: FactView | None = None) -> str:
     """A trainer block of a module page: hidden notes for the presentation's notes window,
     between the marks ``participant_html`` cuts out."""
-    md = Renderer(resolve_link)
+    md = Renderer(resolve_link, facts=facts, strings=t)
     parts = [NOTES_START]
     if note.slide:
         parts.append('<div class="slide-text"><ul>' + "".join(f"<li>{md.inline(point)}</li>" for point in note.slide)
@@ -141,12 +137,13 @@ def help_line_html(facts: FactView, help_contact: str | None) -> str:
     return " · ".join(f"{facts.html(ident, 'name')} {facts.html(ident)}" for ident in idents)
 
 
-def _closing_slides(module: Module, help_html: str, t: dict[str, str]) -> list[tuple[str, str]]:
+def _closing_slides(module: Module, help_html: str, t: dict[str, str],
+                    facts: FactView | None) -> list[tuple[str, str]]:
     """The closing slide: the module's key points (on more slides when they are many) and
     where to get help."""
     closing = html.escape(t["present_closing"])
     help_line = f'<p class="slide-help"><strong>{html.escape(t["present_help"])}</strong> {help_html}</p>'
-    return _list_slides(f'<h2 id="slide-closing">{closing}</h2>', key_points_html(module), help_line,
+    return _list_slides(f'<h2 id="slide-closing">{closing}</h2>', key_points_html(module, facts, t), help_line,
                         "slide-key-points", "slide-closing", closing)
 
 
@@ -271,7 +268,8 @@ def _section_slides(part: str) -> list[tuple[str, str | None]]:
     return slides
 
 
-def slides_html(content: str, module: Module, t: dict[str, str], help_html: str = "") -> str:
+def slides_html(content: str, module: Module, t: dict[str, str], help_html: str = "",
+                facts: FactView | None = None) -> str:
     """A module page's HTML (marks and notes still in) cut into one ``<section class="slide">``
     per slide: the title slide, the slides of each section (``_section_slides``), and the
     closing slide with the key points and where to get help."""
@@ -280,7 +278,7 @@ def slides_html(content: str, module: Module, t: dict[str, str], help_html: str 
     cut: list[tuple[str, str | None]] = list(_title_slides(module, intro, t))
     for part in sections:
         cut += _section_slides(part)
-    cut += _closing_slides(module, help_html, t)
+    cut += _closing_slides(module, help_html, t, facts)
     return "\n".join(_slide(number, body, label, t) for number, (body, label) in enumerate(cut, start=1))
 
 
@@ -289,15 +287,3 @@ def presented_module_rel(rel: str) -> str | None:
     if not rel.endswith(PRESENTATION_SUFFIX):
         return None
     return rel[: -len(PRESENTATION_SUFFIX)] + ".md"
-
-
-def write_presentation_pages(docs_dir: Path, pages, strings_for: Callable[[str], dict[str, str]]) -> list[Path]:
-    """Write (only when changed) the presentation page of every module, and delete generated
-    ones whose module is gone. Returns the presentation pages that exist afterwards."""
-    wanted: dict[Path, str] = {}
-    for page in pages:
-        if not (page.module and page.module.id):
-            continue
-        wanted[docs_dir / page.language / presentation_file(page.rel)] = presentation_markdown(
-            page.module, page.path, strings_for(page.language))
-    return write_generated(docs_dir, wanted, "*" + PRESENTATION_SUFFIX)

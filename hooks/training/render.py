@@ -15,6 +15,7 @@ import json
 from html import escape
 from typing import Callable
 
+from .facts.view import FactView
 from .markup import Renderer
 from .model import Checklist, Question, Quiz
 from .strings import fill
@@ -47,9 +48,10 @@ def render_progress_controls(strings: dict[str, str]) -> str:
     return _storage_placeholder(strings)
 
 
-def render_quiz(quiz: Quiz, strings: dict[str, str], resolve_link: Resolver | None = None) -> str:
+def render_quiz(quiz: Quiz, strings: dict[str, str], resolve_link: Resolver | None = None,
+                facts: FactView | None = None) -> str:
     """HTML of a valid quiz in the language of ``strings``."""
-    md = Renderer(resolve_link)
+    md = Renderer(resolve_link, facts=facts, strings=strings)
     base = f"training-quiz-{quiz.id}"
     out: list[str] = []
     if quiz.title:
@@ -64,7 +66,7 @@ def render_quiz(quiz: Quiz, strings: dict[str, str], resolve_link: Resolver | No
         "strings": {k: strings[k] for k in ("correct", "incorrect", "choose_first", "write_first", "multiple_hint", "score")},
         "questions": {},
     }
-    labels = Renderer(resolve_link, fact_links=False)  # a link inside a label would answer for the reader
+    labels = Renderer(resolve_link, fact_links=False, facts=facts, strings=strings)  # a link inside a label would answer for the reader
     for number, q in enumerate(quiz.questions, start=1):
         out.append(_question(q, number, md, labels, strings))
         data["questions"][q.id] = _question_data(q)  # type: ignore[index]
@@ -169,10 +171,11 @@ def _question(q: Question, number: int, md: Renderer, labels: Renderer, strings:
     return "\n".join(out)
 
 
-def render_checklist(checklist: Checklist, strings: dict[str, str], resolve_link: Resolver | None = None) -> str:
+def render_checklist(checklist: Checklist, strings: dict[str, str], resolve_link: Resolver | None = None,
+                     facts: FactView | None = None) -> str:
     """HTML of a valid checklist in the language of ``strings``."""
-    md = Renderer(resolve_link)
-    labels = Renderer(resolve_link, fact_links=False)  # a link inside a label would tick the box for the reader
+    md = Renderer(resolve_link, facts=facts, strings=strings)
+    labels = Renderer(resolve_link, fact_links=False, facts=facts, strings=strings)  # a link inside a label would tick the box for the reader
     base = f"training-checklist-{checklist.id}"
     out: list[str] = []
     if checklist.title:

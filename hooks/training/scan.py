@@ -17,11 +17,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Mapping
 
-# "trainer" blocks (facilitator notes, see ``modules``) are found here too, so that one
-# scan serves every custom fence of the site.
-KINDS = ("quiz", "checklist", "progress-controls", "trainer", "modules", "progress-summary", "contacts")
+
+
+def block_kinds() -> Mapping[str, object]:
+    """Every block kind by its fence name (``blocks``): one scan serves them all."""
+    from .blocks import BLOCK_KINDS  # the kinds import the facts, which import this module
+
+    return BLOCK_KINDS
 
 # The opening-fence pattern of pymdownx.superfences, unchanged.
 _FENCE_START = re.compile(
@@ -78,10 +82,10 @@ def _near_kind(lang: str) -> str | None:
     """The block kind an editor probably meant by a misspelt fence name, if any: one edit away
     (``quis``, ``checklsit``), another case (``Quiz``), or a plural or other ending (``quizzes``,
     ``checklists``, ``trainers``, ``contact``)."""
-    if lang in KINDS:
+    if lang in block_kinds():
         return None
     lowered = lang.lower().lstrip(".")
-    for kind in KINDS:
+    for kind in sorted(block_kinds()):
         if lowered == kind or _one_edit(lowered, kind) or lowered.startswith(kind) \
                 or _singular(lowered) == _singular(kind):
             return kind
@@ -184,7 +188,7 @@ def find_blocks(markdown: str, first_line: int = 1) -> list[FencedBlock]:
             opens, lang, extra = _header(m)
             fence = m.group("fence")
             error = None
-            if lang in KINDS and extra:
+            if lang in block_kinds() and extra:
                 error = (
                     f"unexpected text '{extra}' after {fence}{lang}, so the block is not "
                     f"rendered: write the opening line as just {fence}{lang}"
@@ -252,14 +256,14 @@ def find_blocks(markdown: str, first_line: int = 1) -> list[FencedBlock]:
 
 def _broken(cur: _Open, found: list[FencedBlock], file_line: Callable[[int], int], index: int, error: str) -> None:
     """Record one of our fences that superfences would not render, with why and where."""
-    if cur.lang in KINDS and cur.error is None:
+    if cur.lang in block_kinds() and cur.error is None:
         found.append(FencedBlock(kind=cur.lang, body="", line=file_line(cur.index), fence=cur.fence,
                                  error=error, error_line=file_line(index)))
 
 
 def _close(cur: _Open, found: list[FencedBlock], file_line: Callable[[int], int]) -> None:
     """Record a closed fence if it is one of ours. Returns None: no fence is open now."""
-    if cur.lang in KINDS and cur.error is None:
+    if cur.lang in block_kinds() and cur.error is None:
         body = "\n".join(code[cur.width :] for code in cur.code)
         found.append(FencedBlock(kind=cur.lang, body=body, line=file_line(cur.index), fence=cur.fence))
     return None

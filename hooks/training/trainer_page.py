@@ -16,6 +16,7 @@ from markdown.extensions.toc import slugify, unique
 
 from .catalogue import minutes_text, presentation_file
 from .exports import GIFT, MOODLE_XML, export_file, has_questions
+from .facts.view import FactView
 from .markup import Renderer, Resolver, plain_text
 from .model import Question, Quiz
 from .modules import Module, Section
@@ -67,10 +68,11 @@ class _Page:
 def trainer_page_html(module: Module, sections: list[Section], quizzes: list[Quiz], participant_file: str,
                       language: str, t: dict[str, str],
                       resolve_link: Resolver | None = None,
-                      packages: list[str] | None = None) -> tuple[str, list[Heading]]:
+                      packages: list[str] | None = None,
+                      facts: FactView | None = None) -> tuple[str, list[Heading]]:
     """The content of a module's trainer's guide, and its headings. ``packages``: the
     addresses of the module's SCORM packages, one per language, relative to the guide."""
-    md = Renderer(resolve_link)
+    md = Renderer(resolve_link, facts=facts, strings=t)
     link = resolve_link or (lambda href: href)
     e = escape
     page = _Page()

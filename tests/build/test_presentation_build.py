@@ -18,15 +18,12 @@ from training.facts.view import FactView
 from training.strings import fill, load_strings
 
 DOCS = ROOT / "docs"
-GENERATED = ("-kouluttajalle.md", "-esitys.md")
-
-
 def modules_of(language: str) -> dict[str, tuple[Path, dict]]:
     """Every module of a language (source file and front matter), read from the sources."""
     found = {}
     for path in sorted((DOCS / language).rglob("*.md")):
         text = path.read_text(encoding="utf-8")
-        if path.name.endswith(GENERATED) or not text.startswith("---\n"):
+        if not text.startswith("---\n"):
             continue
         meta = yaml.safe_load(text.split("---\n")[1])
         if "id" in meta:

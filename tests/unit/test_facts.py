@@ -13,7 +13,6 @@ import pytest
 from bs4 import BeautifulSoup
 from site_helpers import ROOT
 
-from training import fences
 from training.checks import check_docs, check_page
 from training.facts import read_register
 from training.facts.inline import FactsExtension
@@ -393,38 +392,33 @@ def test_the_demo_page_may_write_numbers_by_hand(register):
 
 
 @pytest.fixture
-def facts_context(register):
-    """The render context of a Finnish page that may show the test register's facts."""
-    fences.set_render_context("fi", facts=FactView(register, "fi", load_strings("fi")))
-    yield
-    fences.set_render_context("en")
+def facts_context(register) -> FactView:
+    """The register of a Finnish page that may show the test register's facts."""
+    return FactView(register, "fi", load_strings("fi"))
 
 
-def prose(text: str) -> BeautifulSoup:
+def prose(text: str, view: FactView) -> BeautifulSoup:
     """A page's Markdown as MkDocs renders it, with this site's extensions."""
-    html = markdown.Markdown(extensions=["tables", "admonition", FactsExtension()]).convert(text)
+    html = markdown.Markdown(extensions=["tables", "admonition", FactsExtension(view)]).convert(text)
     return BeautifulSoup(html, "html.parser")
 
 
 def test_a_phone_number_is_a_tel_link_for_reading_with_the_unconfirmed_mark(facts_context):
-    soup = prose("Soita ${nas}.")
+    soup = prose("Soita ${nas}.", facts_context)
     fact = soup.select_one("span.fact[data-fact=nas]")
     assert fact.a["href"] == "tel:+358295463177" and fact.a.get_text() == "+358 2954 63177"
     assert fact.select_one(".to-confirm").get_text() == "(tieto tarkistetaan)"
 
 
 def test_a_confirmed_fact_and_a_name_carry_no_mark(facts_context):
-    soup = prose("Soita ${emergency}. Nimi: ${nas.name}. Maksu: ${fee}.")
+    soup = prose("Soita ${emergency}. Nimi: ${nas.name}. Maksu: ${fee}.", facts_context)
     assert soup.select(".to-confirm") == []
     assert [s.get_text() for s in soup.select(".fact")] == ["112", "Auttamisjärjestelmä", "180 euroa"]
 
 
 def test_every_field_renders_in_the_page_language(register):
-    fences.set_render_context("en", facts=FactView(register, "en", load_strings("en")))
-    try:
-        soup = prose("${nas.email} ${nas.web} ${nas.hours} ${nas.serves} ${fee.value}")
-    finally:
-        fences.set_render_context("en")
+    soup = prose("${nas.email} ${nas.web} ${nas.hours} ${nas.serves} ${fee.value}",
+                 FactView(register, "en", load_strings("en")))
     facts = soup.select(".fact")
     assert facts[0].a["href"] == "mailto:apu@example.fi"
     assert facts[1].a["href"] == "https://ihmiskauppa.fi/" and facts[1].a.get_text() == "ihmiskauppa.fi"
@@ -439,7 +433,7 @@ def test_every_field_renders_in_the_page_language(register):
     ("## Soita ${nas}\n", "h2 .fact"),
 ])
 def test_facts_render_in_lists_tables_admonitions_and_headings(facts_context, markdown_text, selector):
-    assert prose(markdown_text).select_one(selector + " a[href^='tel:']") is not None
+    assert prose(markdown_text, facts_context).select_one(selector + " a[href^='tel:']") is not None
 
 
 def test_facts_render_in_quiz_checklist_and_their_labels_have_no_link(facts_context, register):
@@ -456,7 +450,7 @@ def test_facts_render_in_quiz_checklist_and_their_labels_have_no_link(facts_cont
               - text: Ei mihinkään
             explanation: Hätänumero on ${emergency} [VERIFY].
         """), PATH, 3)
-    soup = BeautifulSoup(render_quiz(quiz, load_strings("fi")), "html.parser")
+    soup = BeautifulSoup(render_quiz(quiz, load_strings("fi"), facts=facts_context), "html.parser")
     assert soup.select_one("label .fact").get_text() == "112" and soup.select("label a") == []
     assert soup.select("label .to-confirm") == []  # a mark on one option would point at the answer
     assert soup.select_one(".training-option__feedback .fact a")["href"] == "tel:112"
@@ -464,12 +458,12 @@ def test_facts_render_in_quiz_checklist_and_their_labels_have_no_link(facts_cont
     assert soup.select_one(".training-explanation .to-confirm").get_text() == "(tieto tarkistetaan)"
     checklist = load_block("checklist", "id: lista\nitems:\n  - id: a\n    text: Tallenna ${nas}\n"
                                         "    hint: Numero ${nas} toimii aina.\n", PATH, 3)
-    soup = BeautifulSoup(render_checklist(checklist, load_strings("fi")), "html.parser")
+    soup = BeautifulSoup(render_checklist(checklist, load_strings("fi"), facts=facts_context), "html.parser")
     assert soup.select("label a") == [] and soup.select_one(".training-item__hint a")["href"] == "tel:+358295463177"
 
 
 def test_facts_in_a_trainer_note_render_in_its_notes(facts_context):
-    html = Renderer().block("Jos joku on vaarassa, soita ${emergency}.")
+    html = Renderer(facts=facts_context).block("Jos joku on vaarassa, soita ${emergency}.")
     assert 'href="tel:112"' in html
 
 
@@ -484,12 +478,9 @@ def test_register_text_is_escaped_and_cannot_carry_script(tmp_path):
     hostile = REGISTER.replace("fi: Ympäri vuorokauden", "fi: '<img src=x onerror=alert(1)> [x](javascript:alert(1))'")
     found, problems = load_register(hostile, "facts.yml", LANGUAGES, TODAY)
     assert problems == []
-    fences.set_render_context("fi", facts=FactView(found, "fi", load_strings("fi")))
-    try:
-        soup = prose("${nas.hours}")
-        card = BeautifulSoup(FactView(found, "fi", load_strings("fi")).cards(["nas"]), "html.parser")
-    finally:
-        fences.set_render_context("en")
+    view = FactView(found, "fi", load_strings("fi"))
+    soup = prose("${nas.hours}", view)
+    card = BeautifulSoup(view.cards(["nas"]), "html.parser")
     for tree in (soup, card):
         assert tree.select("img") == [] and not tree.select("a[href^=javascript]")
         assert "<img" in tree.get_text()

@@ -7,7 +7,7 @@ import datetime as dt
 from training.checks import check_page
 from training.errors import ContentError
 from training.modules import parse_front_matter, parse_trainer
-from training.page import load_trainer, read_page
+from training.page import load_block, read_page
 from training.source import split_front_matter
 
 PATH = "docs/fi/oikeudet/x.md"
@@ -168,15 +168,13 @@ def test_trainer_blocks_outside_a_module_are_an_error():
         "(see CONTRIBUTING.md) or remove the block"]
 
 
-def test_a_checked_trainer_block_is_handed_to_the_renderer_and_a_broken_one_is_located():
+def test_a_checked_trainer_block_keeps_its_line_and_a_broken_one_is_located():
     body = "minutes: 5\nnotes: Kysy ryhmältä."  # as superfences hands it over: no last newline
     page = read_page(f"## Osio\n\n```trainer\n{body}\n```\n", PATH, first_line=10)
-    checked = page.trainer_notes[0]
-    assert load_trainer(body, PATH, checked.line) is checked  # read once, by the checks
-    again = load_trainer(body, PATH, checked.line)  # handed over once: read afresh, equal
-    assert again is not checked and again == checked
+    [checked] = page.checked
+    assert (checked.kind, checked.line, checked.model) == ("trainer", 12, page.trainer_notes[0])
     try:
-        load_trainer("minutes: viisi\nnotes: N.\n", PATH, 12)
+        load_block("trainer", "minutes: viisi\nnotes: N.\n", PATH, 12)
     except ContentError as error:
         assert str(error).startswith(f"{PATH}:13: ")
     else:

@@ -7,14 +7,17 @@ import json
 import re
 from pathlib import Path
 
-import markdown
 import pytest
 from bs4 import BeautifulSoup
 from pymdownx.superfences import SuperFencesException
 
-from training import fences
+from training.blocks import checklist as checklist_block
+from training.blocks import quiz as quiz_block
+from training.blocks.fence import FenceError
+from training.context import RenderContext
 from training.assets import minified, minify_folder
 from training.page import load_block
+from training.page_markdown import render_markdown
 from training.render import json_for_script, render_checklist, render_progress_controls, render_quiz
 from training.strings import load_strings
 
@@ -222,33 +225,14 @@ def test_json_for_script_cannot_close_the_script():
 # --- superfences glue ----------------------------------------------------------------------
 
 
-def convert(page: str) -> str:
-    md = markdown.Markdown(
-        extensions=["admonition", "pymdownx.superfences"],
-        extension_configs={
-            "pymdownx.superfences": {
-                "custom_fences": [
-                    {"name": "quiz", "class": "quiz", "format": fences.quiz_fence},
-                    {"name": "checklist", "class": "checklist", "format": fences.checklist_fence},
-                    {"name": "progress-controls", "class": "p", "format": fences.progress_controls_fence},
-                ]
-            }
-        },
-    )
-    return md.convert(page)
-
-
-@pytest.fixture(autouse=True)
-def english_context():
-    fences.set_render_context("en")
-    yield
-    fences.set_render_context("en")
+def convert(page: str, context: RenderContext | None = None, first_line: int = 1) -> str:
+    return render_markdown(page, context or RenderContext("en"), first_line, extensions=["admonition"])
 
 
 def test_fences_render_nested_in_an_admonition_in_the_page_language():
-    fences.set_render_context("fi", lambda h: "/b/" + h, PATH)
     body = "\n".join("    " + line for line in ("```checklist\n" + CHECKLIST + "```").splitlines())
-    html = convert('!!! note "x"\n\n' + body + "\n\n```progress-controls\n```\n")
+    html = convert('!!! note "x"\n\n' + body + "\n\n```progress-controls\n```\n",
+                   RenderContext("fi", lambda h: "/b/" + h, PATH))
     soup = soup_of(html)
     assert soup.select_one(".admonition .training-checklist .training-reset").get_text() == "Poista kaikki rastit"
     assert soup.select_one(".training-checklist a")["href"] == "/b/../apua.md"
@@ -256,11 +240,10 @@ def test_fences_render_nested_in_an_admonition_in_the_page_language():
 
 
 def test_an_invalid_block_fails_with_a_located_superfences_exception():
-    fences.set_render_context("fi", path=PATH, first_line=4)
     page = "Teksti\n\n```quiz\nid: q\nquestions:\n  - id: a\n    type: single\n    question: Q?\n```\n"
     with pytest.raises(SuperFencesException) as caught:
-        convert(page)
-    assert isinstance(caught.value, fences.FenceError)
+        convert(page, RenderContext("fi", path=PATH), first_line=4)
+    assert isinstance(caught.value, FenceError)
     assert str(caught.value) == (
         f"{PATH}:9: question 'a' has no options: add 'options:' with at least two entries '- text: ...'"
     )
@@ -270,22 +253,29 @@ def test_any_other_failure_is_still_a_superfences_exception(monkeypatch):
     def broken(*args, **kwargs):
         raise KeyError("boom")
 
-    monkeypatch.setattr(fences, "render_checklist", broken)
-    fences.set_render_context("en", path=PATH)
-    with pytest.raises(fences.FenceError, match=r"could not be rendered \(KeyError"):
-        convert("```checklist\n" + CHECKLIST + "```\n")
+    monkeypatch.setattr(checklist_block, "render_checklist", broken)
+    with pytest.raises(FenceError, match=r"could not be rendered \(KeyError"):
+        convert("```checklist\n" + CHECKLIST + "```\n", RenderContext("en", path=PATH))
 
 
 def test_progress_controls_with_content_fail():
-    fences.set_render_context("en", path=PATH)
-    with pytest.raises(fences.FenceError, match="takes no content"):
-        convert("```progress-controls\nx: 1\n```\n")
+    with pytest.raises(FenceError, match="takes no content"):
+        convert("```progress-controls\nx: 1\n```\n", RenderContext("en", path=PATH))
+
+
+def test_a_fence_renders_the_block_the_checks_read_without_reading_it_again(monkeypatch):
+    """The build numbers each fence with its block's place on the page; the formatter takes
+    that block's model: the parser runs once per block."""
+    calls = []
+    real = quiz_block.parse_quiz
+    monkeypatch.setattr(quiz_block, "parse_quiz", lambda *args: calls.append(args) or real(*args))
+    html = convert("```quiz\n" + QUIZ + "```\n\n```quiz\n" + QUIZ.replace("id: ", "id: b", 1) + "```\n")
+    assert len(calls) == 2 and len(soup_of(html).select(".training-quiz")) == 2
 
 
 def test_the_context_defaults_to_english_and_identity():
-    fences.set_render_context("")
-    ctx = fences.get_render_context()
-    assert (ctx.lang, ctx.resolve_link("a.md"), ctx.path, ctx.first_line) == ("en", "a.md", "", 1)
+    ctx = RenderContext()
+    assert (ctx.lang, ctx.resolve_link("a.md"), ctx.path, ctx.blocks) == ("en", "a.md", "", [])
 
 
 # --- assets ----------------------------------------------------------------------------------

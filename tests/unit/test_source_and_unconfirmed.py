@@ -5,7 +5,6 @@ from __future__ import annotations
 from training.source import split_front_matter
 import markdown
 
-from training import fences
 from training.facts.inline import FactsExtension
 from training.facts.references import text_lines
 from training.markup import Renderer
@@ -63,7 +62,6 @@ def test_markers_in_prose_and_in_blocks_are_found_with_their_line_and_text():
 
 
 def test_markers_become_a_visible_note_in_prose_and_blocks_but_code_is_left_alone():
-    fences.set_render_context("en")
     html = markdown.Markdown(extensions=["tables", "pymdownx.superfences", FactsExtension()]).convert(PAGE)
     assert html.count('<span class="to-confirm">(to be confirmed)</span>') == 2
     assert "Write <code>[VERIFY]</code> after" in html and "Call 123 [VERIFY]" in html
@@ -72,7 +70,4 @@ def test_markers_become_a_visible_note_in_prose_and_blocks_but_code_is_left_alon
 
 
 def test_the_label_is_escaped(monkeypatch):
-    import training.facts.inline as inline
-
-    monkeypatch.setattr(inline, "load_strings", lambda lang: {"to_confirm": "a <b>"})
-    assert "(a &lt;b&gt;)" in Renderer().block("x [VERIFY]")
+    assert "(a &lt;b&gt;)" in Renderer(strings={"to_confirm": "a <b>"}).block("x [VERIFY]")

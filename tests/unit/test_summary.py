@@ -6,17 +6,19 @@ import json
 from pathlib import Path
 from types import SimpleNamespace
 
-import markdown
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from training import catalogue, fences
+from training import catalogue
+from training.blocks.fence import FenceError
+from training.context import RenderContext
+from training.page_markdown import render_markdown
 from training.catalogue import ModuleEntry
 from training.modules import Module
 from training.page import load_block, read_page
 from training.render import render_quiz
-from training.scan import KINDS, find_blocks
+from training.blocks import BLOCK_KINDS
+from training.scan import find_blocks
 from training.strings import fill, load_strings
 from training.summary import SummaryRequest, parse_summary, render_summary
 
@@ -123,7 +125,7 @@ def test_a_track_that_is_not_text_or_invalid_yaml_is_refused():
 
 
 def test_the_scanner_knows_the_block_and_suggests_it_for_a_misspelling():
-    assert "progress-summary" in KINDS
+    assert "progress-summary" in BLOCK_KINDS
     [block] = find_blocks("# T\n\n```progress-summary\ntrack: company\n```\n")
     assert (block.kind, block.line, block.body, block.error) == ("progress-summary", 3, "track: company", None)
     [wrong] = find_blocks("```progress-sumary\n```\n")
@@ -228,51 +230,23 @@ def test_entries_for_takes_the_quizzes_of_each_module_page():
 # --- the superfences glue --------------------------------------------------------------------
 
 
-def convert(page: str) -> str:
-    md = markdown.Markdown(
-        extensions=["admonition", "pymdownx.superfences"],
-        extension_configs={"pymdownx.superfences": {"custom_fences": [
-            {"name": "progress-summary", "class": "progress-summary", "format": fences.progress_summary_fence},
-        ]}},
-    )
-    return md.convert(page)
-
-
-@pytest.fixture(autouse=True)
-def english_context():
-    fences.set_render_context("en")
-    yield
-    fences.set_render_context("en")
+def convert(page: str, context: RenderContext, first_line: int = 1) -> str:
+    return render_markdown(page, context, first_line, extensions=["admonition"])
 
 
 def test_the_fence_renders_the_modules_of_the_context_in_its_language(entries):
-    fences.set_render_context("fi", path=PATH, module_entries=lambda: entries)
-    soup = soup_of(convert('Teksti\n\n!!! note "x"\n\n    ```progress-summary\n    track: company\n    ```\n'))
+    soup = soup_of(convert('Teksti\n\n!!! note "x"\n\n    ```progress-summary\n    track: company\n    ```\n',
+                           RenderContext("fi", path=PATH, module_entries=lambda: entries)))
     assert [r["data-module"] for r in soup.select(".admonition .training-summary tbody tr")] == ["a", "b", "c"]
     assert soup.select_one(".training-summary button").get_text() == "Tulosta yhteenveto"
 
 
 def test_a_wrong_body_fails_the_build_at_its_line(entries):
-    fences.set_render_context("fi", path=PATH, first_line=4, module_entries=lambda: entries)
-    with pytest.raises(fences.FenceError) as caught:
-        convert("Teksti\n\n```progress-summary\ntrack: kaikki\n```\n")
+    with pytest.raises(FenceError) as caught:
+        convert("Teksti\n\n```progress-summary\ntrack: kaikki\n```\n",
+                RenderContext("fi", path=PATH, module_entries=lambda: entries), first_line=4)
     assert str(caught.value) == (
         f"{PATH}:7: 'track: kaikki' is not known: use one of working-life, rights, company, professionals")
-
-
-def test_mkdocs_registers_the_fence_after_the_modules_fence():
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.add_multi_constructor("tag:yaml.org,2002:python/name:", lambda loader, suffix, node: suffix)
-    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=Loader)
-    superfences = next(e["pymdownx.superfences"] for e in config["markdown_extensions"]
-                       if isinstance(e, dict) and "pymdownx.superfences" in e)
-    names = [f["name"] for f in superfences["custom_fences"]]
-    assert names.index("progress-summary") == names.index("modules") + 1
-    fence = superfences["custom_fences"][names.index("progress-summary")]
-    assert fence["format"] == "training.fences.progress_summary_fence"
 
 
 def test_both_tables_have_every_summary_string():

@@ -97,7 +97,7 @@ class FactView:
         if key in ("phone", "email", "web"):
             value = self._reach(fact, key, links)
         else:
-            value = Renderer(fact_links=links).inline(fact.text(key, self.language))
+            value = Renderer(fact_links=links, facts=self, strings=self.strings).inline(fact.text(key, self.language))
         mark = "" if key == "name" or not links else self.unconfirmed_mark(fact)
         return f'<span class="fact" data-fact="{escape(fact.id)}">{value}{mark}</span>'
 
@@ -139,7 +139,7 @@ class FactView:
     def card(self, fact: Fact) -> str:
         """One contact: its name, how to reach it, when, in which languages, what a call
         costs, whom it serves, whether one can stay anonymous, and when it was last checked."""
-        t, lang, inline = self.strings, self.language, Renderer().inline
+        t, lang, inline = self.strings, self.language, Renderer(facts=self, strings=self.strings).inline
         rows = [(t[f"contact_{key}"], self._reach(fact, key)) for key in ("phone", "email", "web") if has_field(fact, key)]
         for key in ("hours", "languages", "cost", "serves"):
             if fact.text(key, lang):
