@@ -18,8 +18,8 @@ from corpus import Pool
 from shapes import ModuleShape, QuestionShape
 
 SOURCES = (
-    ("Työsopimuslaki 55/2001 (Finlex)", "https://www.finlex.fi/fi/laki/ajantasa/2001/20010055"),
-    ("Työaikalaki 872/2019 (Finlex)", "https://www.finlex.fi/fi/laki/ajantasa/2019/20190872"),
+    ("Työsopimuslaki 55/2001 (Finlex)", "https://www.finlex.fi/fi/lainsaadanto/2001/55"),
+    ("Työaikalaki 872/2019 (Finlex)", "https://www.finlex.fi/fi/lainsaadanto/2019/872"),
     ("Työsuojelu.fi", "https://www.tyosuojelu.fi/"),
 )
 WORDS = {
@@ -202,7 +202,7 @@ def _front_matter(m: ModuleShape, w: Writer, today: dt.date) -> list[str]:
         lines.append("sources:")
         for title, url in SOURCES:
             lines += [f"  - title: {yaml_text(title)}", f"    url: {url}"]
-        lines += [f"reviewed: {today.isoformat()}", f"reviewer: {w.w['reviewer']}"]
+        lines.append(f"sources_as_of: {today:%Y-%m}")
     return lines + ["---", ""]
 
 

@@ -85,6 +85,7 @@ def write_site(repo: Path, target: Path, shapes: list[ModuleShape], pools: dict[
         shutil.rmtree(target)
     docs = target / "docs"
     shutil.copytree(repo / "docs" / "assets", docs / "assets")
+    shutil.copy(repo / "facts.yml", target / "facts.yml")  # the facts the harvested sentences show
     (target / "mkdocs.yml").write_text(site_config(repo, shapes, variant), encoding="utf-8")
     for language, pool in pools.items():
         folder = docs / language
