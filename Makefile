@@ -63,7 +63,7 @@ offline: $(READY)
 
 ## check: the content checks, fast, no browser.
 check: $(READY)
-	$(BIN)/python -m training.checks docs
+	$(BIN)/python -m training.site.checks docs
 
 ## facts: the site owner's re-check list of the fact register (facts.yml): every contact and
 ##   figure with its source, status and pages, the unconfirmed and overdue first; also
@@ -75,7 +75,7 @@ facts: $(READY)
 ##   make translated FILE=docs/en/oikeudet/palkka.md (FILE=docs/fi/… records every translation).
 translated: $(READY)
 	$(if $(FILE),,$(error give the page: make translated FILE=docs/en/oikeudet/palkka.md))
-	$(BIN)/python -m training.translations "$(FILE)"
+	$(BIN)/python -m training.site.translations "$(FILE)"
 
 ## new-module: a Finnish/English module pair to fill in, e.g.
 ##   make new-module ID=lomaraha TRACK=rights FILE=oikeudet/lomaraha.md

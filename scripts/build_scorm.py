@@ -1,6 +1,6 @@
 """`make scorm`: one SCORM 1.2 package per module and language, in dist/scorm/.
 
-The build makes the packages (``training.scorm``, written into the site's ``scorm/`` folder,
+The build makes the packages (``training.site.scorm``, written into the site's ``scorm/`` folder,
 where the trainer pages link them); this builds the site into a temporary folder and copies
 them out, with their sizes.
 """
@@ -14,7 +14,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from training.scorm import FOLDER
+from training.site.scorm import FOLDER
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -2,7 +2,7 @@
 
 `make publish` (``--publish``): the same build for putting online. It stops before building
 when SITE_URL or REPO_URL is unset or still the placeholder, and afterwards writes the server
-settings (see ``training.publishing``): ``_headers``, ``_redirects`` and ``.htaccess`` into
+settings (see ``training.site.publishing``): ``_headers``, ``_redirects`` and ``.htaccess`` into
 the built folder, ``nginx.conf`` into ``dist/server/`` beside it.
 """
 
@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from training.publishing import address_problems, base_path, security_headers, server_files, site_policy
+from training.site.publishing import address_problems, base_path, security_headers, server_files, site_policy
 
 LANGUAGES = {"fi": "", "en": "en/"}  # language -> folder in the built site
 BUILDERS = ("mkdocs", "properdocs")  # MkDocs 1.6, or its maintained fork (CONTRIBUTING)

@@ -9,8 +9,8 @@ import datetime as dt
 import sys
 from pathlib import Path
 
-from training.modules import TRACKS
-from training.model import valid_id
+from training.modules.module import TRACKS
+from training.ids import valid_id
 
 LANGUAGES = {"fi": "Testaa itsesi", "en": "Test yourself"}
 

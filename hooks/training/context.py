@@ -16,9 +16,9 @@ from .strings import load_strings
 
 if TYPE_CHECKING:
     from .blocks.base import CheckedBlock
-    from .catalogue import ModuleEntry
+    from .modules.catalogue import ModuleEntry
     from .facts.view import FactView
-    from .markup import Renderer
+    from .safe.markup import Renderer
 
 Resolver = Callable[[str], str]
 
@@ -55,6 +55,6 @@ class RenderContext:
 
     def renderer(self, fact_links: bool = True) -> Renderer:
         """A converter for author text on this page (``fact_links=False`` inside a label)."""
-        from .markup import Renderer
+        from .safe.markup import Renderer
 
         return Renderer(self.resolve_link, fact_links, self.facts, self.strings)

@@ -21,9 +21,9 @@ from markdown.extensions import Extension
 from .blocks.fence import number_blocks, register_fences
 from .context import RenderContext
 from .facts.inline import FactsExtension
-from .markup import SafeAddressesExtension
-from .page import read_page
-from .presentation import SlideMarkExtension
+from .modules.presentation import SlideMarkExtension
+from .safe.markup import SafeAddressesExtension
+from .site.page_blocks import read_page
 
 
 class PageExtension(Extension):
@@ -50,7 +50,7 @@ def makeExtension(**kwargs: object) -> PageExtension:  # noqa: N802 - the name P
 
 def render_markdown(text: str, page: RenderContext, first_line: int = 1, extensions: Sequence[str] = ()) -> str:
     """A page's Markdown as HTML, the way the build renders it but without MkDocs: its blocks
-    read once (``page.read_page``), their fences numbered, and ``page`` with those blocks as
+    read once (``site.page_blocks.read_page``), their fences numbered, and ``page`` with those blocks as
     the context; ``extensions`` are Markdown extensions to add before this one."""
     checked = read_page(text, page.path, first_line, page.facts.register if page.facts else None).checked
     page = replace(page, blocks=checked)

@@ -4,14 +4,14 @@ what is wrong and how to fix it.
 The YAML is composed into nodes rather than loaded into Python objects, for three
 reasons: every node knows its line; text keeps exactly what the editor wrote (plain
 ``Yes``/``No``/``7`` stay text instead of becoming a boolean or a number); and nothing
-is ever constructed from YAML tags. Quiz and checklist blocks (``parse``) and module
+is ever constructed from YAML tags. Quiz and checklist blocks (``quiz.parse``, ``checklist.parse``) and module
 front matter (``modules``) share this reader.
 """
 
 from __future__ import annotations
 
 import difflib
-from typing import Callable
+from typing import Any, Callable
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -253,3 +253,33 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
         "that each list entry starts with '- ', and that text containing ': ', ' #' or "
         "starting with a quote, '[', '{', '*', '&', '!', '|', '>', '%' or '@' is put in quotes"
     )
+
+
+def text_field(r: YamlReader, obj: Any, values: dict[str, Node], key: str, place: str) -> str:
+    """Read a text value; a malformed one is marked flawed on ``obj`` (already reported)."""
+    before = len(r.problems)
+    text = r.text(values.get(key), key, place)
+    if len(r.problems) > before:
+        obj.flawed.add(key)
+    return text
+
+
+def list_field(r: YamlReader, obj: Any, values: dict[str, Node], key: str, shape: str) -> list[Node]:
+    """Read a list value (empty if absent); a malformed one is marked flawed on ``obj``."""
+    if key not in values:
+        return []
+    before = len(r.problems)
+    nodes = r.sequence(values[key], shape)
+    if nodes is None or len(r.problems) > before:
+        obj.flawed.add(key)
+    return nodes or []
+
+
+def id_of(values: dict[str, Node]) -> str:
+    node = values.get("id")
+    return node.value.strip() if isinstance(node, ScalarNode) and node.value else ""
+
+
+def named(kind: str, index: int, values: dict[str, Node]) -> str:
+    ident = id_of(values)
+    return f"{kind} '{ident}'" if ident else f"{kind} {index}"

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from training.source import split_front_matter
-from training.unconfirmed import prose_lines
+from training.site.unconfirmed import prose_lines
 
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _SKIP = ("#", "!!!", "???", "|", "<", "===", "{", ">", "---")

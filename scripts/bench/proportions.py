@@ -11,10 +11,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from training.checks import Page, check_docs
-from training.model import QUESTION_TYPES
+from training.site.model import Page
+from training.site.checks import check_docs
+from training.quiz.model import QUESTION_TYPES
 from training.source import split_front_matter
-from training.unconfirmed import prose_lines
+from training.site.unconfirmed import prose_lines
 
 _WORD = re.compile(r"\w[\w'’-]*", re.UNICODE)
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from proportions import Proportions
-from training.model import QUESTION_TYPES
-from training.modules import TRACKS
+from training.quiz.model import QUESTION_TYPES
+from training.modules.module import TRACKS
 
 PART_SIZE = 10  # modules per navigation section
 

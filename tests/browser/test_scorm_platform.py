@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from site_helpers import ROOT, serve, watch_policy
 
-from training.htmlparts import outer_html
-from training.scorm import FOLDER, PackageModule, build_package, package_assets
+from training.safe.htmlparts import outer_html
+from training.site.scorm import FOLDER, PackageModule, build_package, package_assets
 
 RUNTIME = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
 EXIT_URL = "https://www.ilmatieteenlaitos.fi/"

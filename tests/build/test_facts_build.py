@@ -11,7 +11,7 @@ import pytest
 import yaml
 from site_helpers import LANGUAGES, ROOT, make_fixture_site, mkdocs_build, parse_html
 
-from training import translations
+from training.site import translations
 from training.strings import load_strings
 
 REGISTER = """\

@@ -23,8 +23,8 @@ import pytest
 import yaml
 from site_helpers import BUILD_DATE, QUIET, ROOT, built_pages, watch_policy
 
-from training.csp import inline_scripts, source_hash
-from training.publishing import PLACEHOLDER_REPO_URL, PLACEHOLDER_SITE_URL
+from training.safe.csp import inline_scripts, source_hash
+from training.site.publishing import PLACEHOLDER_REPO_URL, PLACEHOLDER_SITE_URL
 
 pytestmark = pytest.mark.xdist_group("published")
 WORKFLOWS = ROOT / ".github" / "workflows"

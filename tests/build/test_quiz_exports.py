@@ -7,11 +7,11 @@ from __future__ import annotations
 import pytest
 
 from site_helpers import LANGUAGES, ROOT, parse_html
-from training.catalogue import trainer_file
-from training.checks import check_docs
-from training.exports import GIFT, MOODLE_XML, export_file
-from training.gift import parse_gift
-from training.moodle_xml import parse_moodle_xml
+from training.modules.catalogue import trainer_file
+from training.site.checks import check_docs
+from training.exports.formats import GIFT, MOODLE_XML, export_file
+from training.exports.gift import parse_gift
+from training.exports.moodle_xml import parse_moodle_xml
 
 READERS = {GIFT: parse_gift, MOODLE_XML: parse_moodle_xml}
 

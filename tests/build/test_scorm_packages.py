@@ -11,8 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 from site_helpers import LANGUAGES, ROOT, parse_html, write_report
 
-from training.catalogue import trainer_file
-from training.scorm import FOLDER, SCRIPTS, STYLES
+from training.modules.catalogue import trainer_file
+from training.site.scorm import FOLDER, SCRIPTS, STYLES
 
 DOCS = ROOT / "docs"
 NS = {"cp": "http://www.imsproject.org/xsd/imscp_rootv1p1p2", "adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2"}

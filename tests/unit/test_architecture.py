@@ -11,7 +11,7 @@ import yaml
 
 from training.blocks import BLOCK_KINDS, BlockKind
 from training.build.languages import LanguageBuilds
-from training.scan import find_blocks
+from training.site.scan import find_blocks
 from training.strings import load_strings
 
 ROOT = Path(__file__).parents[2]

@@ -14,7 +14,7 @@ import datetime as dt
 import pytest
 
 from test_checks import DEFAULTS, MODULE, report, write
-from training.markup import Renderer
+from training.safe.markup import Renderer
 
 PATH = "docs/fi/a.md"
 GOOD = MODULE.format(**DEFAULTS)
@@ -111,7 +111,7 @@ def test_a_misspelt_trainer_fence_is_an_error_with_the_right_name(tmp_path, fenc
     ("progress-control", "progress-controls"), ("module", "modules"), ("~~~quizz", "quiz"),
 ])
 def test_other_misspelt_block_names_are_errors_too(fence, kind):
-    from training.page import read_page
+    from training.site.page_blocks import read_page
     opening = fence if fence.startswith("~") else f"```{fence}"
     closing = "~~~" if fence.startswith("~") else "```"
     page = read_page(f"Teksti.\n\n{opening}\nid: x\n{closing}\n", PATH)
@@ -121,7 +121,7 @@ def test_other_misspelt_block_names_are_errors_too(fence, kind):
 
 @pytest.mark.parametrize("fence", ["python", "yaml", "text", "markdown", "bash", "json", "html", "mermaid", "toml"])
 def test_code_in_another_language_stays_code(fence):
-    from training.page import read_page
+    from training.site.page_blocks import read_page
     assert read_page(f"```{fence}\nquiz: 1\n```\n", PATH).problems == []
 
 

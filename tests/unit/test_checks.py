@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from training import checks
+from training.site import checks
 
 MODULE = """---
 id: {id}

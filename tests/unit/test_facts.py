@@ -13,16 +13,17 @@ import pytest
 from bs4 import BeautifulSoup
 from site_helpers import ROOT
 
-from training.checks import check_docs, check_page
+from training.site.checks import check_docs, check_page
 from training.facts import read_register
 from training.facts.inline import FactsExtension
 from training.facts.references import front_matter_problems, hand_written_numbers, parse_contacts
 from training.facts.register import load_register
 from training.facts.report import markdown_table, recheck_problems, recheck_rows
 from training.facts.view import FactView
-from training.markup import Renderer
-from training.render import render_checklist, render_quiz
-from training.page import load_block
+from training.safe.markup import Renderer
+from training.checklist.render import render_checklist
+from training.quiz.render import render_quiz
+from training.site.page_blocks import load_block
 from training.strings import load_strings
 
 TODAY = dt.date(2026, 12, 6)

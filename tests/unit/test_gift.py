@@ -14,19 +14,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from training.checks import check_docs
+from training.site.checks import check_docs
 from training.errors import ExportError
-from training.gift import (
-    equal_share,
-    escape,
-    multiple_weights,
-    parse_gift,
-    question_to_gift,
-    quiz_to_gift,
-    quizzes_to_gift,
-)
-from training.model import Option, Question, Quiz
-from training.page import read_page
+from training.exports.gift import equal_share, escape, multiple_weights, parse_gift, question_to_gift, quiz_to_gift, quizzes_to_gift
+from training.quiz.model import Option, Question, Quiz
+from training.site.page_blocks import read_page
 
 ROOT = Path(__file__).parents[2]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from training.glossary import abbreviations, english_terms, read_terms
+from training.site.glossary import abbreviations, english_terms, read_terms
 
 TABLE = """| Finnish | English | What it means |
 |---|---|---|

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from training.markup import _PLAIN, Renderer
+from training.safe.markup import _PLAIN, Renderer
 
 # Letters (Finnish and others), digits, the punctuation the shortcut allows, and characters it
 # must refuse, so that both paths are exercised.

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from training.checks import check_page
+from training.site.checks import check_page
 from training.errors import ContentError
-from training.modules import parse_front_matter, parse_trainer
-from training.page import load_block, read_page
+from training.modules.module import parse_front_matter, parse_trainer
+from training.site.page_blocks import load_block, read_page
 from training.source import split_front_matter
 
 PATH = "docs/fi/oikeudet/x.md"

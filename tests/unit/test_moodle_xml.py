@@ -10,11 +10,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from test_gift import EN_PAGE, FI_PAGE, TEXT, _clean, assert_round_trip, quizzes_of
 
-from training.checks import check_docs
-from training.exports import export_problems
+from training.site.checks import check_docs
+from training.exports.formats import export_problems
 from training.errors import ExportError
-from training.model import Option, Question, Quiz
-from training.moodle_xml import NOT_XML, parse_moodle_xml, quizzes_to_moodle_xml
+from training.quiz.model import Option, Question, Quiz
+from training.exports.moodle_xml import NOT_XML, parse_moodle_xml, quizzes_to_moodle_xml
 
 ROOT = Path(__file__).parents[2]
 # What XML 1.0 can carry (the export leaves control characters out).

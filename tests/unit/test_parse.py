@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from training.errors import ContentError
-from training.page import check_markdown, load_block
-from training.parse import parse_checklist, parse_quiz
+from training.site.page_blocks import check_markdown, load_block
+from training.checklist.parse import parse_checklist
+from training.quiz.parse import parse_quiz
 
 PATH = "docs/fi/oikeudet/sopimus.md"
 

@@ -6,18 +6,17 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from training.blocks import BLOCK_KINDS
-from training.catalogue import PRESENTATION_SUFFIX, presentation_file
-from training.checks import check_docs
+from training.modules.catalogue import PRESENTATION_SUFFIX, presentation_file
+from training.site.checks import check_docs
 from training.context import RenderContext
 from training.facts.view import FactView
-from training.generated import generated_files
-from training.modules import TrainerNote
-from training.page import load_block
+from training.site.generated import generated_files
+from training.modules.module import TrainerNote
+from training.site.page_blocks import load_block
 from training.page_markdown import render_markdown
-from training.presentation import (NOTES_END, NOTES_START, SLIDE_MARK, participant_html, presentation_markdown,
-                                   presented_module_rel, render_notes, slides_html)
+from training.modules.presentation import NOTES_END, NOTES_START, SLIDE_MARK, participant_html, presentation_markdown, presented_module_rel, render_notes, slides_html
 from training.strings import load_strings
-from training.trainer_page import trainer_page_html
+from training.modules.trainer_page import trainer_page_html
 
 FI, EN = load_strings("fi"), load_strings("en")
 MODULE = """---

@@ -16,15 +16,20 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from training.answers import normalize_answer
+from training.quiz.answers import normalize_answer
 from training.errors import ContentError
-from training.model import QUESTION_TYPES, Checklist, Quiz, valid_id
-from training.page import check_markdown, load_block
-from training.parse import CHECKLIST_KEYS, ITEM_KEYS, OPTION_KEYS, QUESTION_KEYS, QUIZ_KEYS
-from training.render import render_checklist, render_quiz
-from training.scan import find_blocks
+from training.quiz.model import QUESTION_TYPES, Quiz
+from training.checklist.model import Checklist
+from training.ids import valid_id
+from training.site.page_blocks import check_markdown, load_block
+from training.checklist.parse import CHECKLIST_KEYS, ITEM_KEYS
+from training.quiz.parse import OPTION_KEYS, QUESTION_KEYS, QUIZ_KEYS
+from training.checklist.render import render_checklist
+from training.quiz.render import render_quiz
+from training.site.scan import find_blocks
 from training.strings import load_strings
-from training.validate import validate
+from training.checklist.validate import validate_checklist
+from training.quiz.validate import validate_quiz
 
 ROOT = Path(__file__).parents[2]
 PATH = "docs/fi/x.md"
@@ -60,7 +65,7 @@ def _assert_model_or_content_error(kind: str, body: str) -> None:
 
 def _assert_sound(model: Quiz | Checklist) -> str:
     """A model that comes back is valid: validation finds nothing, ids are sound, it renders."""
-    assert validate(model) == []
+    assert (validate_quiz(model) if isinstance(model, Quiz) else validate_checklist(model)) == []
     assert valid_id(model.id)
     if isinstance(model, Quiz):
         assert model.questions and all(valid_id(q.id) for q in model.questions)

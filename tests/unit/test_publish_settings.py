@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from training.publishing import (PLACEHOLDER_REPO_URL, PLACEHOLDER_SITE_URL, address_problems, base_path,
-                                 security_headers, server_files, site_policy)
+from training.site.publishing import PLACEHOLDER_REPO_URL, PLACEHOLDER_SITE_URL, address_problems, base_path, security_headers, server_files, site_policy
 
 REPO = "https://github.com/example/tyoelamataidot"
 

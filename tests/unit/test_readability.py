@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from site_helpers import ROOT
-from training.checks import check_docs, configured_languages
-from training.readability import LONGEST_LIMIT, is_participant_page, measure
+from training.site.checks import check_docs
+from training.site.config import configured_languages
+from training.site.readability import LONGEST_LIMIT, is_participant_page, measure
 
 PAGE = """# Palkka
 

@@ -15,10 +15,12 @@ from training.blocks import checklist as checklist_block
 from training.blocks import quiz as quiz_block
 from training.blocks.fence import FenceError
 from training.context import RenderContext
-from training.assets import minified, minify_folder
-from training.page import load_block
+from training.site.assets import minified, minify_folder
+from training.site.page_blocks import load_block
 from training.page_markdown import render_markdown
-from training.render import json_for_script, render_checklist, render_progress_controls, render_quiz
+from training.safe.htmlparts import json_for_script
+from training.checklist.render import render_checklist, render_progress_controls
+from training.quiz.render import render_quiz
 from training.strings import load_strings
 
 ROOT = Path(__file__).parents[2]

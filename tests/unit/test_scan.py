@@ -6,7 +6,7 @@ import markdown
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from training.scan import find_blocks
+from training.site.scan import find_blocks
 
 QUIZ = "```quiz\nid: q\n```"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from training.search_index import index_json, language_of, language_root, offline_index_script, split_index
+from training.site.search_index import index_json, language_of, language_root, offline_index_script, split_index
 
 MERGED = {
     "config": {"lang": ["fi", "en"], "separator": "[\\s\\-]+", "pipeline": ["stopWordFilter"]},

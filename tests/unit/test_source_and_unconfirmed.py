@@ -7,9 +7,9 @@ import markdown
 
 from training.facts.inline import FactsExtension
 from training.facts.references import text_lines
-from training.markup import Renderer
-from training.page import read_page
-from training.unconfirmed import find_unconfirmed, prose_lines
+from training.safe.markup import Renderer
+from training.site.page_blocks import read_page
+from training.site.unconfirmed import find_unconfirmed, prose_lines
 
 
 def test_a_page_without_front_matter_starts_at_line_one():

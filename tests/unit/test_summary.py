@@ -9,18 +9,18 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
-from training import catalogue
+from training.modules import catalogue
 from training.blocks.fence import FenceError
 from training.context import RenderContext
 from training.page_markdown import render_markdown
-from training.catalogue import ModuleEntry
-from training.modules import Module
-from training.page import load_block, read_page
-from training.render import render_quiz
+from training.modules.catalogue import ModuleEntry
+from training.modules.module import Module
+from training.site.page_blocks import load_block, read_page
+from training.quiz.render import render_quiz
 from training.blocks import BLOCK_KINDS
-from training.scan import find_blocks
+from training.site.scan import find_blocks
 from training.strings import fill, load_strings
-from training.summary import SummaryRequest, parse_summary, render_summary
+from training.modules.summary import SummaryRequest, parse_summary, render_summary
 
 ROOT = Path(__file__).parents[2]
 PATH = "docs/fi/yritykset/opintopolku.md"

@@ -7,7 +7,7 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
-from training import checks, translations
+from training.site import checks, translations
 
 SOURCE = "---\ntitle: Palkka\nreviewed: 2026-01-01\n---\n\n# Palkka\n\nPalkka maksetaan\nkerran kuussa.\n"
 PAGE = SOURCE.replace("reviewed: 2026-01-01\n", "")  # a page that is no module has no review date

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from training.answers import normalize_answer
-from training.page import check_markdown, read_page
+from training.quiz.answers import normalize_answer
+from training.site.page_blocks import check_markdown, read_page
 from training.source import split_front_matter
-from training.validate import duplicate_ids, suggest_id
+from training.ids import duplicate_ids, suggest_id
 
 PATH = "docs/fi/oikeudet/sopimus.md"
 

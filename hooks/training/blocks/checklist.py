@@ -1,13 +1,13 @@
-"""```` ```checklist ````: items to tick, kept only if the reader asks (``render``)."""
+"""```` ```checklist ````: items to tick, kept only if the reader asks (``checklist.render``)."""
 
 from __future__ import annotations
 
+from ..checklist.model import Checklist
+from ..checklist.parse import CHECKLIST_KEYS, parse_checklist
+from ..checklist.render import render_checklist
+from ..checklist.validate import validate_checklist
 from ..context import RenderContext
 from ..errors import Problem
-from ..model import Checklist
-from ..parse import CHECKLIST_KEYS, parse_checklist
-from ..render import render_checklist
-from ..validate import validate_checklist
 from .base import BlockKind, BlockSource
 
 

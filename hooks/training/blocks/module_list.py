@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ..catalogue import CATALOGUE_KEYS, CatalogueRequest, parse_request, render_catalogue
 from ..context import RenderContext
 from ..errors import Problem
+from ..modules.catalogue import CATALOGUE_KEYS, CatalogueRequest, parse_request, render_catalogue
 from .base import BlockKind, BlockSource
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..checklist.render import render_progress_controls
 from ..context import RenderContext
 from ..errors import Problem
-from ..render import render_progress_controls
 from .base import BlockKind, BlockSource
 
 

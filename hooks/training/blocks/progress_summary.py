@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..context import RenderContext
 from ..errors import Problem
-from ..summary import SUMMARY_KEYS, SummaryRequest, parse_summary, render_summary
+from ..modules.summary import SUMMARY_KEYS, SummaryRequest, parse_summary, render_summary
 from .base import BlockKind, BlockSource
 
 

@@ -1,13 +1,13 @@
-"""```` ```quiz ````: questions with their answers, checked without JavaScript (``render``)."""
+"""```` ```quiz ````: questions with their answers, checked without JavaScript (``quiz.render``)."""
 
 from __future__ import annotations
 
 from ..context import RenderContext
 from ..errors import Problem
-from ..model import Quiz
-from ..parse import QUIZ_KEYS, parse_quiz
-from ..render import render_quiz
-from ..validate import validate_quiz
+from ..quiz.model import Quiz
+from ..quiz.parse import QUIZ_KEYS, parse_quiz
+from ..quiz.render import render_quiz
+from ..quiz.validate import validate_quiz
 from .base import BlockKind, BlockSource
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from ..context import RenderContext
 from ..errors import Problem
-from ..modules import TRAINER_KEYS, TrainerNote, parse_trainer
-from ..presentation import render_notes
+from ..modules.module import TRAINER_KEYS, TrainerNote, parse_trainer
+from ..modules.presentation import render_notes
 from .base import BlockKind, BlockSource
 
 

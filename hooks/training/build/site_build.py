@@ -25,18 +25,20 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .. import assets, catalogue, checks, csp, glossary, scorm, search_index
 from ..blocks.fence import number_blocks
-from ..checks import DocsReport
 from ..context import RenderContext
 from ..errors import ContentError
 from ..facts.view import FactView
-from ..generated import GeneratedFile, generated_files
-from ..modules import dated_sentences, key_points_html
-from ..presentation import help_line_html, participant_html, presented_module_rel, slides_html
-from ..sanitize import sanitize
+from ..modules import catalogue
+from ..modules.module import dated_sentences, key_points_html
+from ..modules.presentation import help_line_html, participant_html, presented_module_rel, slides_html
+from ..modules.trainer_page import trainer_page_html
+from ..safe import csp
+from ..safe.sanitize import sanitize
+from ..site import assets, checks, glossary, scorm, search_index
+from ..site.generated import GeneratedFile, generated_files
+from ..site.model import DocsReport
 from ..strings import load_strings
-from ..trainer_page import trainer_page_html
 from .languages import LanguageBuilds
 from .virtual_files import add_generated
 
@@ -428,7 +430,7 @@ class SiteBuild:
     # -- the finished site --------------------------------------------------------------------
 
     def _with_policy(self, output: str, config: MkDocsConfig) -> str:
-        """A finished page with its Content-Security-Policy (see ``training.csp``)."""
+        """A finished page with its Content-Security-Policy (see ``training.safe.csp``)."""
         offline = self.offline(config)
         shim = Path(config.docs_dir, OFFLINE_SHIM).read_text(encoding="utf-8") if offline else ""
         return csp.with_policy(output, offline, shim)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from ..generated import GeneratedFile
+from ..site.generated import GeneratedFile
 
 
 def _dest_uri(rel: str, config: MkDocsConfig) -> str:

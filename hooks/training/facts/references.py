@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from yaml.nodes import ScalarNode
 
 from ..errors import Problem
-from ..scan import FencedBlock
-from ..unconfirmed import outside_inline_code
+from ..site.scan import FencedBlock
+from ..site.unconfirmed import outside_inline_code
 from ..yamlread import YamlReader
 from .register import Register
 from .view import FIELDS, REFERENCE, has_field, parse_reference

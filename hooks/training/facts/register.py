@@ -23,8 +23,8 @@ from dataclasses import dataclass, field
 from yaml.nodes import MappingNode, Node, ScalarNode
 
 from ..errors import Problem
-from ..model import valid_id
-from ..source_address import weak_source
+from ..ids import valid_id
+from ..site.source_address import weak_source
 from ..yamlread import YamlReader
 
 KINDS = ("contact", "figure")

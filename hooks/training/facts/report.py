@@ -92,7 +92,8 @@ def main(argv: list[str]) -> int:
     import sys  # noqa: PLC0415
     from pathlib import Path  # noqa: PLC0415
 
-    from ..checks import check_docs, configured_languages  # noqa: PLC0415 - checks imports this module
+    from ..site.checks import check_docs
+    from ..site.config import configured_languages
 
     config = Path("mkdocs.yml")
     languages = configured_languages(config) if config.exists() else None

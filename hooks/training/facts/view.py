@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from ..markup import Renderer
+from ..safe.markup import Renderer
 from ..strings import fill, format_date
 from .register import Fact, Register
 

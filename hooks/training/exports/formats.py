@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from .errors import ExportError, Problem
-from .facts.view import FactView
+from ..errors import ExportError, Problem
+from ..facts.view import FactView
+from ..modules.module import Module
+from ..quiz.model import Quiz
 from .gift import question_to_gift, quizzes_to_gift
-from .model import Quiz
-from .modules import Module
 from .moodle_xml import question_element, quizzes_to_moodle_xml
 
 

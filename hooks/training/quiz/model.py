@@ -1,31 +1,16 @@
-"""The data model of quizzes and checklists, as editors write them.
+"""The data model of a quiz, as editors write it.
 
 Every object keeps the file line where it starts, and the lines of the keys it was
-written with, so that validation can point at the exact line an editor must change.
-"""
+written with, so that validation can point at the exact line an editor must change."""
 
 from __future__ import annotations
 
-import hashlib
-import json
-import re
 from dataclasses import dataclass, field
 
+from ..ids import short_hash
+
+
 QUESTION_TYPES = ("single", "multiple", "truefalse", "text")
-# Ids are written by editors and stay the same in every language: storage keys and
-# element ids derive from them, so only a plain, URL- and HTML-safe alphabet is allowed.
-ID_RE = re.compile(r"[a-z0-9-]+")
-
-
-def valid_id(text: str) -> bool:
-    """True for an id made of lowercase letters a-z, digits and hyphens."""
-    return bool(ID_RE.fullmatch(text))
-
-
-def _short_hash(data: object) -> str:
-    """A short, stable hash of JSON-able data (12 hex digits are plenty to notice an edit)."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
 @dataclass
@@ -79,7 +64,7 @@ class Question:
         """Hash of what decides the right answer. Saved progress keeps this hash, so an
         edit to the question drops the old answer instead of attaching it to new content.
         Feedback and explanation are left out: rewording them does not change the answer."""
-        return _short_hash(
+        return short_hash(
             [
                 self.type,
                 self.question,
@@ -110,49 +95,3 @@ class Quiz:
     def name(self) -> str:
         """How messages refer to this quiz."""
         return f"quiz '{self.id}'" if self.id else "the quiz"
-
-
-@dataclass
-class ChecklistItem:
-    """One tickable item of a checklist."""
-
-    id: str = ""
-    text: str = ""
-    hint: str = ""
-    line: int = 0
-    index: int = 1
-    key_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-    # Keys whose value was already reported as malformed while reading; validation
-    # leaves them alone instead of adding "missing ..." on top.
-    flawed: set[str] = field(default_factory=set, compare=False, repr=False)
-
-    @property
-    def name(self) -> str:
-        """How messages refer to this item: by id, or by position when it has none."""
-        return f"item '{self.id}'" if self.id else f"item {self.index}"
-
-    def content_hash(self) -> str:
-        """Hash of the item text: a saved tick is dropped when the item is reworded."""
-        return _short_hash(self.text)
-
-
-@dataclass
-class Checklist:
-    """A checklist block: items under a site-wide unique id."""
-
-    id: str = ""
-    title: str = ""
-    items: list[ChecklistItem] = field(default_factory=list)
-    path: str = ""
-    line: int = 0
-    key_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-    # Keys whose value was already reported as malformed while reading; validation
-    # leaves them alone instead of adding "missing ..." on top.
-    flawed: set[str] = field(default_factory=set, compare=False, repr=False)
-
-    kind = "checklist"
-
-    @property
-    def name(self) -> str:
-        """How messages refer to this checklist."""
-        return f"checklist '{self.id}'" if self.id else "the checklist"

@@ -18,12 +18,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from html import escape
 
+from ..checklist.render import storage_placeholder
+from ..errors import Problem
+from ..quiz.render import question_data
+from ..safe.htmlparts import json_for_script
+from ..strings import fill
+from ..yamlread import YamlReader
 from .catalogue import ModuleEntry
-from .errors import Problem
-from .modules import TRACKS
-from .render import _question_data, _storage_placeholder, json_for_script
-from .strings import fill
-from .yamlread import YamlReader
+from .module import TRACKS
 
 KIND = "progress-summary"
 SUMMARY_KEYS = ("track",)
@@ -73,7 +75,7 @@ def summary_data(entries: list[ModuleEntry], strings: dict[str, str]) -> dict[st
     return {
         "strings": {"done": strings["summary_done"], "not_done": strings["summary_not_done"],
                     "score": strings["summary_score_value"]},
-        "modules": {e.module.id: [[quiz.id, q.id, _question_data(q)] for quiz in e.quizzes for q in quiz.questions]
+        "modules": {e.module.id: [[quiz.id, q.id, question_data(q)] for quiz in e.quizzes for q in quiz.questions]
                     for e in entries},
     }
 
@@ -98,7 +100,7 @@ def render_summary(entries: list[ModuleEntry], request: SummaryRequest, strings:
         f'<p class="training-summary__off" hidden>{e(off)}</p>',
         f"<table><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>",
         f'<button type="button" class="training-summary__print" hidden>{e(strings["summary_print"])}</button>',
-        _storage_placeholder(strings),
+        storage_placeholder(strings),
         f'<script type="application/json" class="training-data">{json_for_script(summary_data(chosen, strings))}</script>',
         "</div>",
     ])

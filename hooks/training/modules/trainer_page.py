@@ -14,13 +14,13 @@ from html import escape
 
 from markdown.extensions.toc import slugify, unique
 
+from ..exports.formats import GIFT, MOODLE_XML, export_file, has_questions
+from ..facts.view import FactView
+from ..quiz.model import Question, Quiz
+from ..safe.markup import Renderer, Resolver, plain_text
+from ..strings import fill
 from .catalogue import minutes_text, presentation_file
-from .exports import GIFT, MOODLE_XML, export_file, has_questions
-from .facts.view import FactView
-from .markup import Renderer, Resolver, plain_text
-from .model import Question, Quiz
-from .modules import Module, Section
-from .strings import fill
+from .module import Module, Section
 
 
 @dataclass

@@ -13,15 +13,15 @@ from typing import TYPE_CHECKING
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .errors import Problem
-from .markup import Renderer
-from .model import valid_id
-from .source_address import weak_source
-from .strings import fill, format_date, month_year
-from .yamlread import YamlReader
+from ..errors import Problem
+from ..ids import valid_id
+from ..safe.markup import Renderer
+from ..site.source_address import weak_source
+from ..strings import fill, format_date, month_year
+from ..yamlread import YamlReader
 
 if TYPE_CHECKING:
-    from .facts.view import FactView
+    from ..facts.view import FactView
 
 TRACKS = ("working-life", "rights", "company", "professionals")
 AUDIENCES = ("participant", "company", "professional", "trainer")

@@ -37,8 +37,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from .errors import ExportError
-from .model import Question, Quiz
+from ..errors import ExportError
+from ..quiz.model import Question, Quiz
 
 # Characters GIFT gives a meaning; a backslash before one makes it plain text.
 SPECIAL = "~=#{}:"
@@ -422,4 +422,3 @@ def parse_gift(text: str) -> list[dict[str, Any]]:
         else:
             questions.append(_question(block, category))
     return questions
-

@@ -11,10 +11,10 @@ import posixpath
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .errors import Problem
-from .model import Quiz
-from .modules import AUDIENCES, TRACKS, Module, Section
-from .yamlread import YamlReader
+from ..errors import Problem
+from ..quiz.model import Quiz
+from ..yamlread import YamlReader
+from .module import AUDIENCES, TRACKS, Module, Section
 
 CATALOGUE_KEYS = ("track", "audience", "group", "show")
 GROUPS = ("track", "audience", "none")

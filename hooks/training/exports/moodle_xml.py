@@ -20,9 +20,9 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Any, Iterable
 
-from .errors import ExportError
+from ..errors import ExportError
+from ..quiz.model import Question, Quiz
 from .gift import multiple_weights
-from .model import Question, Quiz
 
 # Characters XML 1.0 cannot carry at all (control characters, which no reader sees anyway).
 NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")

@@ -3,7 +3,7 @@
 Every module gets a generated presentation page next to it (``<module>-esitys.md``): front
 matter only. Its content is the module page's own HTML, rendered once for both: the
 Markdown extension below marks where each top-level ``##`` section starts, and the trainer
-blocks render as notes between two marks (see ``fences``). The participant page gets that
+blocks render as notes between two marks (see ``blocks.trainer``). The participant page gets that
 HTML with the marks and notes taken out (``participant_html``); the presentation gets it cut
 into slides (``slides_html``), the title and the text before the first section making the
 title slide, the notes hidden for the notes window. Both pages sit in the same folder at the
@@ -19,12 +19,12 @@ from xml.etree.ElementTree import Comment, Element
 from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from ..facts.view import FactView
+from ..safe.htmlparts import outer_html_all
+from ..safe.markup import Renderer, Resolver
+from ..strings import fill
 from .catalogue import PRESENTATION_SUFFIX
-from .facts.view import FactView
-from .htmlparts import outer_html_all
-from .markup import Renderer, Resolver
-from .modules import Module, TrainerNote, key_points_html
-from .strings import fill
+from .module import Module, TrainerNote, key_points_html
 
 # Where a slide starts in the rendered HTML: before every top-level ``<h2>``. A heading inside
 # a list, box or tab is nested, so it stays on its slide; a ``##`` in a code block is no heading.
@@ -63,7 +63,7 @@ class SlideMarkExtension(Extension):
 
 
 def makeExtension(**kwargs) -> SlideMarkExtension:  # noqa: N802 - Python-Markdown's name
-    """Entry point for ``markdown_extensions: [training.presentation]`` in mkdocs.yml."""
+    """Entry point for ``markdown_extensions: [training.modules.presentation]`` in mkdocs.yml."""
     return SlideMarkExtension(**kwargs)
 
 

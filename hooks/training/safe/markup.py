@@ -20,7 +20,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 if TYPE_CHECKING:
-    from .facts.view import FactView
+    from ..facts.view import FactView
 
 Resolver = Callable[[str], str]
 
@@ -122,14 +122,14 @@ class _UnsafeAddressesDropped(Treeprocessor):
 
 
 class SafeAddressesExtension(Extension):
-    """``training.markup`` in mkdocs.yml: the allow-list for links and images in pages."""
+    """``training.safe.markup`` in mkdocs.yml: the allow-list for links and images in pages."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_UnsafeAddressesDropped(md), "training_safe_addresses", 1)  # before MkDocs' (0)
 
 
 def makeExtension(**kwargs) -> SafeAddressesExtension:  # noqa: N802 - the name Markdown looks for
-    """Python-Markdown's entry point for ``training.markup``."""
+    """Python-Markdown's entry point for ``training.safe.markup``."""
     return SafeAddressesExtension(**kwargs)
 
 
@@ -151,8 +151,8 @@ class Renderer:
 
     def _converter(self) -> markdown.Markdown:
         if self._md is None:
-            from .facts.inline import FactsExtension  # it renders facts with this module's Renderer
-            from .strings import load_strings
+            from ..facts.inline import FactsExtension
+            from ..strings import load_strings
 
             label = (self._strings or (self._facts.strings if self._facts else load_strings("en")))["to_confirm"]
             md = markdown.Markdown(output_format="html",

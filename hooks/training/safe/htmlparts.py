@@ -6,6 +6,8 @@ package); a regular expression cannot find where a nested element ends, a parser
 
 from __future__ import annotations
 
+import json
+from html import escape
 from html.parser import HTMLParser
 
 
@@ -62,3 +64,15 @@ def outer_html_all(page: str, tag: str, css_class: str) -> list[str]:
         found.append(piece)
         rest = rest[rest.index(piece) + len(piece):]
     return found
+
+
+def attr(value: object) -> str:
+    """Escape a value for a double-quoted attribute."""
+    return escape(str(value), quote=True)
+
+
+def json_for_script(data: object) -> str:
+    """JSON that is safe inside <script>: '<', '>' and '&' become \\u escapes, so no
+    text can close the element or open a comment."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

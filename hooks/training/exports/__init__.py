@@ -1,0 +1,1 @@
+"""Each module's quizzes for learning platforms: Moodle GIFT and Moodle XML."""

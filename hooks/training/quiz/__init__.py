@@ -1,0 +1,1 @@
+"""Quizzes: the model, reading and checking a ```quiz block, and its HTML."""
