@@ -1,12 +1,14 @@
 /* Quick exit, after the GOV.UK "Exit this page" pattern. The links work without this
    script; with it, the page is blanked at once and replaced in the tab's history. */
-(function () {
-  var link = document.querySelector("a[data-exit]");
-  var status = document.getElementById("exit-status");
+(() => {
+  "use strict";
+  const link = document.querySelector("a[data-exit]");
+  const status = document.getElementById("exit-status");
   if (!link || !status) return;
-  var presses = 0, timer = 0;
+  let presses = 0;
+  let timer = 0;
 
-  function leave(event) {
+  const leave = event => {
     if (event) event.preventDefault();
     // Blank first: on a slow connection the next site may take seconds to appear.
     document.documentElement.style.background = "#fff";
@@ -14,20 +16,26 @@
     if (window.top === window) return location.replace(link.href);
     // Inside a learning platform's frame: leave the whole window, not only the frame. Where
     // the platform forbids that, the exit page opens in the top window as a new page.
-    try { window.top.location.replace(link.href); } catch (e) { window.open(link.href, "_top"); }
-  }
+    try {
+      window.top.location.replace(link.href);
+    } catch {
+      window.open(link.href, "_top");
+    }
+  };
 
-  function say(text) { status.textContent = text; }
+  const say = text => {
+    status.textContent = text;
+  };
 
-  document.addEventListener("click", function (event) {
-    var target = event.target.closest && event.target.closest("a[data-exit]");
+  document.addEventListener("click", event => {
+    const target = event.target.closest && event.target.closest("a[data-exit]");
     if (target) leave(event);
   });
 
   // Shift pressed on its own three times within 5 seconds. Not Escape: it stops page
   // loads (so it could cancel the exit itself) and belongs to dialogs, full screen and
   // assistive technology, where a reader must be able to use it without leaving.
-  document.addEventListener("keydown", function (event) {
+  document.addEventListener("keydown", event => {
     if (event.key !== "Shift" || event.repeat) {
       if (event.key !== "Shift") presses = 0;
       return;
@@ -36,7 +44,7 @@
     presses += 1;
     if (presses >= 3) return leave();
     say(status.getAttribute(presses === 1 ? "data-two-more" : "data-one-more"));
-    timer = setTimeout(function () {
+    timer = setTimeout(() => {
       presses = 0;
       say(status.getAttribute("data-expired"));
     }, 5000);

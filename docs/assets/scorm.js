@@ -8,15 +8,19 @@
   if (!body.dataset.module) return; // the package's help page reports nothing
 
   // The API is on a window above this one, or above the window that opened it.
-  const find = start => {
+  const findApi = start => {
     for (let win = start, depth = 0; win && depth < 10; depth++) {
-      try { if (win.API) return win.API; } catch (e) { /* a window of another origin */ }
+      try {
+        if (win.API) return win.API;
+      } catch {
+        // A window of another origin.
+      }
       if (win.parent === win) break;
       win = win.parent;
     }
     return null;
   };
-  const api = find(window) || (window.opener ? find(window.opener) : null);
+  const api = findApi(window) || (window.opener ? findApi(window.opener) : null);
   if (!api || String(api.LMSInitialize("")) !== "true") return;
 
   const started = Date.now();
@@ -54,9 +58,11 @@
   }
 
   // CMITimespan: HH:MM:SS.
-  const timespan = ms => {
-    const s = Math.round(ms / 1000), two = n => String(n).padStart(2, "0");
-    return `${two(Math.floor(s / 3600))}:${two(Math.floor(s / 60) % 60)}:${two(s % 60)}`;
+  const timespan = milliseconds => {
+    const seconds = Math.round(milliseconds / 1000);
+    const twoDigits = number => String(number).padStart(2, "0");
+    const hours = Math.floor(seconds / 3600);
+    return `${twoDigits(hours)}:${twoDigits(Math.floor(seconds / 60) % 60)}:${twoDigits(seconds % 60)}`;
   };
   let finished = false;
   const finish = () => {
