@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from training.site.checks import check_docs
 from training.errors import ExportError
 from training.exports.gift import equal_share, escape, multiple_weights, parse_gift, question_to_gift, quiz_to_gift, quizzes_to_gift
-from training.quiz.model import Option, Question, Quiz
+from training.quiz.model import MultipleChoice, Option, Question, Quiz, SingleChoice, TextAnswer, TrueFalse, UnknownType
 from training.site.page_blocks import read_page
 
 ROOT = Path(__file__).parents[2]
@@ -291,7 +291,7 @@ def test_a_gift_file_starts_with_its_category_and_separates_questions_by_blank_l
     ],
 )
 def test_true_false_feedback_for_the_wrong_answer_comes_first(answer, feedback_true, feedback_false, braces):
-    question = Question(id="tf", type="truefalse", question="Q", answer=answer,
+    question = TrueFalse(id="tf", question="Q", answer=answer,
                         feedback_true=feedback_true, feedback_false=feedback_false)
     assert question_to_gift(question) == "::tf::[markdown]Q" + braces
     [parsed] = parse_gift(question_to_gift(question))
@@ -309,7 +309,7 @@ def test_escape_puts_a_backslash_before_every_special_character_and_writes_newli
 
 @pytest.mark.parametrize("text", ["#", "a #", "\\", "####", "x:", "{", "}", "~", "="])
 def test_a_special_character_at_the_end_of_a_text_stays_text(text):
-    question = Question(id="e", type="single", question="Q" + text, explanation=text, options=[
+    question = SingleChoice(id="e", question="Q" + text, explanation=text, options=[
         Option(text="a" + text, correct=True, feedback=text), Option(text=text, feedback="b" + text),
     ])
     [parsed] = parse_gift(question_to_gift(question))
@@ -317,7 +317,7 @@ def test_a_special_character_at_the_end_of_a_text_stays_text(text):
 
 
 def test_texts_that_moodle_would_read_as_syntax_are_guarded():
-    question = Question(id="g", type="single", question="Q", options=[
+    question = SingleChoice(id="g", question="Q", options=[
         Option(text="[html] x", correct=True, feedback="[plain] y"),
         Option(text="%50% off"),
     ])
@@ -327,13 +327,13 @@ def test_texts_that_moodle_would_read_as_syntax_are_guarded():
     [parsed] = parse_gift(question_to_gift(question))
     assert_round_trip(question, parsed)
     # After '=' Moodle reads no weight in a multiple choice, so none is written there.
-    question = Question(id="g", type="single", question="Q", options=[
+    question = SingleChoice(id="g", question="Q", options=[
         Option(text="%", correct=True), Option(text="%5%"),
     ])
     assert question_to_gift(question) == "::g::[markdown]Q{\n\t=%\n\t~%0%%5%\n}"
     [parsed] = parse_gift(question_to_gift(question))
     assert_round_trip(question, parsed)
-    text = Question(id="t", type="text", question="Q", answers=["a*b", "%5%", "TRUE"])
+    text = TextAnswer(id="t", question="Q", answers=["a*b", "%5%", "TRUE"])
     assert question_to_gift(text) == "::t::[markdown]Q{\n\t=a\\\\*b\n\t=%100%%5%\n\t=TRUE\n}"
     [parsed] = parse_gift(question_to_gift(text))
     assert parsed["type"] == "text"
@@ -350,7 +350,7 @@ def test_texts_that_moodle_would_read_as_syntax_are_guarded():
 def test_multiple_weights_give_the_right_options_100_and_the_wrong_ones_minus_100(right, wrong):
     options = [Option(text=f"r{i}", correct=True) for i in range(right)]
     options += [Option(text=f"w{i}") for i in range(wrong)]
-    question = Question(id="m", type="multiple", question="Q", options=options)
+    question = MultipleChoice(id="m", question="Q", options=options)
     [parsed] = parse_gift(question_to_gift(question))
     weights = [a["weight"] for a in parsed["answers"]]
     plus = [w for w in weights if w > 0]
@@ -370,13 +370,13 @@ def test_multiple_weights_give_the_right_options_100_and_the_wrong_ones_minus_10
 
 @pytest.mark.parametrize("right", [2, 4, 5, 10])
 def test_weights_of_two_four_five_or_ten_right_options_sum_to_exactly_100(right):
-    question = Question(id="m", type="multiple", question="Q",
+    question = MultipleChoice(id="m", question="Q",
                         options=[Option(text=str(i), correct=True) for i in range(right)] + [Option(text="x")])
     assert sum(float(w) for w in multiple_weights(question) if not w.startswith("-")) == 100
 
 
 def test_weights_are_written_as_moodle_writes_them():
-    question = Question(id="m", type="multiple")
+    question = MultipleChoice(id="m", )
     assert [equal_share(n, question) for n in (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 20)] == [
         "100", "50", "33.33333", "25", "20", "16.66667", "14.28571", "12.5", "11.11111", "10", "5",
     ]
@@ -385,7 +385,7 @@ def test_weights_are_written_as_moodle_writes_them():
 
 
 def test_a_multiple_question_whose_options_are_all_right_has_no_negative_weight():
-    question = Question(id="m", type="multiple", question="Q",
+    question = MultipleChoice(id="m", question="Q",
                         options=[Option(text="a", correct=True), Option(text="b", correct=True)])
     assert question_to_gift(question) == "::m::[markdown]Q{\n\t~%50%a\n\t~%50%b\n}"
 
@@ -396,17 +396,17 @@ def test_a_multiple_question_whose_options_are_all_right_has_no_negative_weight(
 @pytest.mark.parametrize(
     ("question", "message"),
     [
-        (Question(id="s", type="single", question="Q", options=[Option(text="a"), Option(text="b")]), "exactly one"),
-        (Question(id="s", type="single", question="Q",
+        (SingleChoice(id="s", question="Q", options=[Option(text="a"), Option(text="b")]), "exactly one"),
+        (SingleChoice(id="s", question="Q",
                   options=[Option(text="a", correct=True), Option(text="b", correct=True)]), "exactly one"),
-        (Question(id="m", type="multiple", question="Q", options=[Option(text="a"), Option(text="b")]), "no correct"),
-        (Question(id="m", type="multiple", question="Q",
+        (MultipleChoice(id="m", question="Q", options=[Option(text="a"), Option(text="b")]), "no correct"),
+        (MultipleChoice(id="m", question="Q",
                   options=[Option(text=str(i), correct=True) for i in range(11)] + [Option(text="x")]), "11 options"),
-        (Question(id="t", type="truefalse", question="Q"), "no answer"),
-        (Question(id="x", type="text", question="Q"), "no accepted answers"),
-        (Question(id="x", type="text", question="Q", answers=["a -> b"]), "matching"),
-        (Question(id="", type="text", question="Q", answers=["a"]), "no id"),
-        (Question(id="x", type="essay", question="Q"), "type"),
+        (TrueFalse(id="t", question="Q"), "no answer"),
+        (TextAnswer(id="x", question="Q"), "no accepted answers"),
+        (TextAnswer(id="x", question="Q", answers=["a -> b"]), "matching"),
+        (TextAnswer(id="", question="Q", answers=["a"]), "no id"),
+        (UnknownType(id="x", written_type="essay", question="Q"), "type"),
     ],
 )
 def test_questions_gift_cannot_carry_faithfully_are_refused(question, message):
@@ -434,8 +434,8 @@ def test_the_round_trip_test_data_really_holds_the_tricky_characters():
     for page, path in ((FI_PAGE, "docs/fi/merkit.md"), (EN_PAGE, "docs/en/merkit.md")):
         for quiz in quizzes_of(page, path):
             for q in quiz.questions:
-                texts += [q.question, q.explanation, q.feedback_true, q.feedback_false, *q.answers]
-                texts += [t for o in q.options for t in (o.text, o.feedback)]
+                q.with_texts(lambda text: texts.append(text) or text, lambda label: texts.append(label) or label)
+                texts += q.answer_key().answers
     joined = "".join(texts)
     for needed in ("~", "=", "#", "{", "}", ":", "\\", "\n", '"', "'", "](", "\\n", "*", "%"):
         assert needed in joined, needed
@@ -460,8 +460,8 @@ def test_any_text_survives_the_round_trip(question, right, wrong, feedback, expl
     right, wrong = _clean(right), _clean(wrong)
     if right == wrong:
         wrong += "!"
-    model = Question(
-        id="p", type="multiple" if multiple else "single", question=_clean(question),
+    model = (MultipleChoice if multiple else SingleChoice)(
+        id="p", question=_clean(question),
         options=[Option(text=right, correct=True, feedback=feedback.strip()), Option(text=wrong)],
         explanation=explanation.strip(),
     )
@@ -480,10 +480,10 @@ def _without_arrows(text: str) -> str:
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(true_fb=TEXT, false_fb=TEXT, answers=st.lists(TEXT, min_size=1, max_size=4), answer=st.booleans())
 def test_any_feedback_and_accepted_answer_survive_the_round_trip(true_fb, false_fb, answers, answer):
-    tf = Question(id="tf", type="truefalse", question="Q", answer=answer,
+    tf = TrueFalse(id="tf", question="Q", answer=answer,
                   feedback_true=true_fb.strip(), feedback_false=false_fb.strip())
     forms = [_without_arrows(_clean(a)) for a in answers]
-    text = Question(id="tx", type="text", question="Q", answers=forms)
+    text = TextAnswer(id="tx", question="Q", answers=forms)
     for model in (tf, text):
         [parsed] = parse_gift(question_to_gift(model))
         assert_round_trip(model, parsed)

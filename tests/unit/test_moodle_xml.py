@@ -13,7 +13,7 @@ from test_gift import EN_PAGE, FI_PAGE, TEXT, _clean, assert_round_trip, quizzes
 from training.site.checks import check_docs
 from training.exports.formats import export_problems
 from training.errors import ExportError
-from training.quiz.model import Option, Question, Quiz
+from training.quiz.model import MultipleChoice, Option, Quiz, SingleChoice, TextAnswer, TrueFalse
 from training.exports.moodle_xml import NOT_XML, parse_moodle_xml, quizzes_to_moodle_xml
 
 ROOT = Path(__file__).parents[2]
@@ -46,10 +46,10 @@ def test_every_quiz_of_the_real_docs_survives_the_round_trip():
 
 def test_the_file_is_what_moodle_reads():
     quiz = Quiz(id="q", questions=[
-        Question(id="a", type="single", question="Q <b> & \"x\"", explanation="Why",
+        SingleChoice(id="a", question="Q <b> & \"x\"", explanation="Why",
                  options=[Option(text="yes", correct=True, feedback="good"), Option(text="no")]),
-        Question(id="b", type="text", question="Name it", answers=["tax card", "a*b"]),
-        Question(id="c", type="truefalse", question="True?", answer=False, feedback_true="No."),
+        TextAnswer(id="b", question="Name it", answers=["tax card", "a*b"]),
+        TrueFalse(id="c", question="True?", answer=False, feedback_true="No."),
     ])
     text = quizzes_to_moodle_xml([quiz], "$course$/top/T", title_prefix="en/")
     assert text.startswith('<?xml version="1.0" encoding="UTF-8"?>\n<quiz>')
@@ -66,13 +66,13 @@ def test_the_file_is_what_moodle_reads():
 
 def test_what_moodle_cannot_carry_is_refused():
     with pytest.raises(ExportError, match="no id"):
-        quizzes_to_moodle_xml([Quiz(questions=[Question(type="truefalse", answer=True)])], "c")
+        quizzes_to_moodle_xml([Quiz(questions=[TrueFalse(answer=True)])], "c")
     with pytest.raises(ExportError, match="category"):
         quizzes_to_moodle_xml([], "two\nlines")
 
 
 def test_control_characters_are_left_out():
-    quiz = Quiz(id="q", questions=[Question(id="t", type="truefalse", question="a\x1fb\x00", answer=True)])
+    quiz = Quiz(id="q", questions=[TrueFalse(id="t", question="a\x1fb\x00", answer=True)])
     [parsed] = parse_moodle_xml(quizzes_to_moodle_xml([quiz], "c"))
     assert parsed["question"] == "ab"
 
@@ -83,15 +83,15 @@ def test_any_text_survives_the_round_trip(question, right, wrong, feedback, expl
     right, wrong = _clean(right), _clean(wrong)
     if right == wrong:
         wrong += "!"
-    model = Question(id="p", type="multiple", question=_clean(question), explanation=explanation.strip(),
-                     options=[Option(text=right, correct=True, feedback=feedback.strip()), Option(text=wrong)])
+    model = MultipleChoice(id="p", question=_clean(question), explanation=explanation.strip(),
+                           options=[Option(text=right, correct=True, feedback=feedback.strip()), Option(text=wrong)])
     round_trip([Quiz(id="q", questions=[model])])
 
 
 def test_a_question_the_exports_cannot_carry_is_reported_at_its_line():
-    arrow = Question(id="arrow", type="text", question="Q", answers=["a -> b"], line=12)
-    eleven = Question(id="eleven", type="multiple", question="Q", line=30,
-                      options=[Option(text=str(n), correct=True) for n in range(11)] + [Option(text="x")])
+    arrow = TextAnswer(id="arrow", question="Q", answers=["a -> b"], line=12)
+    eleven = MultipleChoice(id="eleven", question="Q", line=30,
+                            options=[Option(text=str(n), correct=True) for n in range(11)] + [Option(text="x")])
     problems = export_problems("docs/fi/m.md", [Quiz(id="q", line=10, questions=[arrow, eleven])])
     assert [(p.path, p.line) for p in problems] == [("docs/fi/m.md", 12), ("docs/fi/m.md", 30)]
     assert "'->'" in problems[0].message and "Moodle could not import it" in problems[0].message

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
-from training.errors import ContentError
-from training.site.page_blocks import check_markdown, load_block
 from training.checklist.parse import parse_checklist
+from training.errors import ContentError
+from training.quiz.model import MultipleChoice, Question, SingleChoice, TextAnswer, TrueFalse, UnknownType
 from training.quiz.parse import parse_quiz
+from training.quiz.validate import validate_quiz
+from training.site.page_blocks import check_markdown, load_block
 
 PATH = "docs/fi/oikeudet/sopimus.md"
 
@@ -72,7 +76,7 @@ def test_numbers_and_yes_no_stay_text():
 
 
 def test_one_answer_without_brackets_is_accepted():
-    quiz, problems = parse_quiz("id: q\nquestions:\n  - id: a\n    answers: työsopimus\n", PATH, 1)
+    quiz, problems = parse_quiz("id: q\nquestions:\n  - id: a\n    type: text\n    answers: työsopimus\n", PATH, 1)
     assert problems == [] and quiz.questions[0].answers == ["työsopimus"]
 
 
@@ -205,3 +209,23 @@ def test_load_block_raises_content_error_with_every_problem():
         f"{PATH}:2: quiz id 'Q' is not valid: use only lowercase letters a-z, digits and hyphens, for example 'q'",
         f"{PATH}:3: unknown key 'foo' in quiz 'Q': use only id, title, questions",
     ]
+
+
+@pytest.mark.parametrize("written, variant, own", [
+    ("single", SingleChoice, {"options"}), ("multiple", MultipleChoice, {"options"}),
+    ("truefalse", TrueFalse, {"answer", "feedback_true", "feedback_false"}), ("text", TextAnswer, {"answers"}),
+])
+def test_each_type_of_question_is_a_variant_with_only_its_own_fields(written, variant, own):
+    body = f"id: q\nquestions:\n  - id: a\n    type: {written}\n    question: Q?\n"
+    quiz, _ = parse_quiz(body, PATH, 1)
+    [question] = quiz.questions
+    shared = {f.name for f in dataclasses.fields(Question)}
+    assert type(question) is variant and question.type == written
+    assert {f.name for f in dataclasses.fields(question)} - shared == own
+
+
+def test_a_question_of_no_known_type_keeps_what_was_written_for_the_message():
+    quiz, _ = parse_quiz("id: q\nquestions:\n  - id: a\n    type: essee\n    question: Q?\n", PATH, 1)
+    [question] = quiz.questions
+    assert type(question) is UnknownType and question.type == "essee"
+    assert str(validate_quiz(quiz)[0]).endswith("question 'a' has unknown type 'essee': use single, multiple, truefalse or text")

@@ -73,12 +73,11 @@ def export_problems(path: str, quizzes: list[Quiz]) -> list[Problem]:
 
 def with_facts(quiz: Quiz, facts: FactView) -> Quiz:
     """The quiz with every fact reference (``${nas}``) written out, as its page shows it."""
-    def question(q):
-        return replace(q, question=facts.substitute(q.question), explanation=facts.substitute(q.explanation),
-                       feedback_true=facts.substitute(q.feedback_true), feedback_false=facts.substitute(q.feedback_false),
-                       options=[replace(o, text=facts.substitute(o.text, links=False),
-                                        feedback=facts.substitute(o.feedback)) for o in q.options])
-    return replace(quiz, title=facts.substitute(quiz.title), questions=[question(q) for q in quiz.questions])
+    def label(text: str) -> str:
+        return facts.substitute(text, links=False)  # an option: no link, no mark to give the answer away
+
+    return replace(quiz, title=facts.substitute(quiz.title),
+                   questions=[q.with_texts(facts.substitute, label) for q in quiz.questions])
 
 
 def export_texts(module_rel: str, language: str, module: Module, quizzes: list[Quiz], source_path: str,

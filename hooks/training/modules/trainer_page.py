@@ -16,7 +16,7 @@ from markdown.extensions.toc import slugify, unique
 
 from ..exports.formats import GIFT, MOODLE_XML, export_file, has_questions
 from ..facts.view import FactView
-from ..quiz.model import Question, Quiz
+from ..quiz.model import Question, Quiz, TextAnswer, TrueFalse
 from ..safe.markup import Renderer, Resolver, plain_text
 from ..strings import fill
 from .catalogue import minutes_text, presentation_file
@@ -38,11 +38,11 @@ class Heading:
 
 
 def _answer_html(question: Question, md: Renderer, t: dict[str, str]) -> str:
-    if question.type == "truefalse":
+    if isinstance(question, TrueFalse):
         return escape(t["true_label"] if question.answer else t["false_label"])
-    if question.type == "text":
+    if isinstance(question, TextAnswer):
         return escape(", ".join(question.answers))
-    return "; ".join(md.inline(option.text) for option in question.options if option.correct)
+    return "; ".join(md.inline(text) for text, right in question.answer_key().options if right)
 
 
 class _Page:

@@ -11,7 +11,8 @@ from yaml.nodes import Node, ScalarNode
 
 from ..errors import Problem
 from ..yamlread import YAML_TAG, YamlReader, id_of, list_field, named, text_field
-from .model import Option, Question, Quiz
+from .model import (QUESTION_VARIANTS, ChoiceQuestion, Option, Question, Quiz, TextAnswer, TrueFalse,
+                    UnknownType)
 
 
 QUIZ_KEYS = ("id", "title", "questions")
@@ -64,6 +65,8 @@ def parse_quiz(body: str, path: str, line: int) -> tuple[Quiz | None, list[Probl
 
 
 def _read_question(r: YamlReader, node: Node, index: int) -> Question | None:
+    """One question, as the variant its 'type:' names. Every key is read whatever the type,
+    so that its form is checked; a key of another type is reported by validation."""
     read = r.mapping(
         node,
         QUESTION_KEYS,
@@ -73,26 +76,39 @@ def _read_question(r: YamlReader, node: Node, index: int) -> Question | None:
     if read is None:
         return None
     values, key_lines = read
-    q = Question(line=r.line(node), index=index, key_lines=key_lines)
+    q = Question(line=r.line(node), index=index, key_lines=key_lines)  # collects what every type has
     q.id = text_field(r, q, values, "id", q.name)
-    for key in ("type", "question", "explanation", "feedback_true", "feedback_false"):
-        setattr(q, key, text_field(r, q, values, key, q.name))
-    q.answer = r.boolean(values.get("answer"), "answer", q.name)
+    written_type = text_field(r, q, values, "type", q.name)
+    q.question = text_field(r, q, values, "question", q.name)
+    q.explanation = text_field(r, q, values, "explanation", q.name)
+    feedback_true = text_field(r, q, values, "feedback_true", q.name)
+    feedback_false = text_field(r, q, values, "feedback_false", q.name)
+    answer = r.boolean(values.get("answer"), "answer", q.name)
+    options = []
     shape = f"'options' of {q.name} must be a list: start each option on a new line with '- text:'"
     for o_index, o_node in enumerate(list_field(r, q, values, "options", shape), start=1):
         option = _read_option(r, o_node, o_index, q)
         if option is None:
             q.flawed.add("options")
         else:
-            q.options.append(option)
-    answers = values.get("answers")
-    if isinstance(answers, ScalarNode) and answers.tag != YAML_TAG + "null":
+            options.append(option)
+    answers_node = values.get("answers")
+    if isinstance(answers_node, ScalarNode) and answers_node.tag != YAML_TAG + "null":
         # One accepted answer written without brackets is still clear enough.
-        q.answers = [text_field(r, q, values, "answers", q.name)]
+        answers = [text_field(r, q, values, "answers", q.name)]
     else:
         shape = f"'answers' of {q.name} must be a list, for example answers: [työsopimus, työsopimuksen]"
-        q.answers = [text_field(r, q, {"answers": n}, "answers", q.name) for n in list_field(r, q, values, "answers", shape)]
-    return q
+        answers = [text_field(r, q, {"answers": n}, "answers", q.name) for n in list_field(r, q, values, "answers", shape)]
+    common = {"id": q.id, "question": q.question, "explanation": q.explanation, "line": q.line, "index": index,
+              "key_lines": key_lines, "flawed": q.flawed}
+    variant = QUESTION_VARIANTS.get(written_type)
+    if variant is None:
+        return UnknownType(**common, written_type=written_type)
+    if issubclass(variant, ChoiceQuestion):
+        return variant(**common, options=options)
+    if variant is TrueFalse:
+        return TrueFalse(**common, answer=answer, feedback_true=feedback_true, feedback_false=feedback_false)
+    return TextAnswer(**common, answers=answers)
 
 
 def _read_option(r: YamlReader, node: Node, index: int, q: Question) -> Option | None:

@@ -17,7 +17,7 @@ from ..facts.view import FactView
 from ..safe.htmlparts import attr, json_for_script
 from ..safe.markup import Renderer, Resolver
 from ..strings import fill
-from .model import Question, Quiz
+from .model import ChoiceQuestion, Question, Quiz, TextAnswer, TrueFalse
 
 
 def render_quiz(quiz: Quiz, strings: dict[str, str], resolve_link: Resolver | None = None,
@@ -52,17 +52,21 @@ def render_quiz(quiz: Quiz, strings: dict[str, str], resolve_link: Resolver | No
 def _choices(q: Question, strings: dict[str, str]) -> list[tuple[str, str, bool, str]]:
     """(value, Markdown text, correct, feedback) of each choice; true/false questions
     get their two choices from the interface strings."""
-    if q.type == "truefalse":
+    if isinstance(q, TrueFalse):
         return [
             ("true", strings["true_label"], q.answer is True, q.feedback_true),
             ("false", strings["false_label"], q.answer is False, q.feedback_false),
         ]
-    return [(str(o.index), o.text, o.correct, o.feedback) for o in q.options]
+    if isinstance(q, ChoiceQuestion):
+        return [(str(o.index), o.text, o.correct, o.feedback) for o in q.options]
+    return []
 
 
 def question_data(q: Question) -> dict[str, object]:
+    """What training.js needs of a question: its type, the hash of its answer, and the
+    right choices or the accepted answers."""
     data: dict[str, object] = {"type": q.type, "hash": q.content_hash()}
-    if q.type == "text":
+    if isinstance(q, TextAnswer):
         data["answers"] = q.answers
     else:
         data["correct"] = [v for v, _, ok, _ in _choices(q, {"true_label": "", "false_label": ""}) if ok]

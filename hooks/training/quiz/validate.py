@@ -8,7 +8,7 @@ import difflib
 from ..errors import Problem
 from ..ids import check_id
 from .answers import normalize_answer
-from .model import QUESTION_TYPES, Question, Quiz
+from .model import QUESTION_TYPES, ChoiceQuestion, Question, Quiz, TextAnswer, TrueFalse
 
 
 # Which question keys belong to which types; the others are reported if present.
@@ -75,17 +75,17 @@ def _validate_question(q: Question, path: str) -> list[Problem]:
                 f"or change the type ('{key}' is for {_TYPE_NAMES[types]})",
             )
 
-    if q.type in ("single", "multiple"):
+    if isinstance(q, ChoiceQuestion):
         _validate_options(q, add)
-    elif q.type == "truefalse":
+    elif isinstance(q, TrueFalse):
         if q.answer is None and "answer" not in q.key_lines:
             add(q.line, f"{q.name} has no answer: add 'answer: true' or 'answer: false'")
-    else:
+    elif isinstance(q, TextAnswer):
         _validate_answers(q, add)
     return problems
 
 
-def _validate_options(q: Question, add) -> None:
+def _validate_options(q: ChoiceQuestion, add) -> None:
     options_line = q.key_lines.get("options", q.line)
     if "options" in q.flawed:
         pass  # the malformed options were reported while reading
@@ -123,7 +123,7 @@ def _validate_options(q: Question, add) -> None:
         )
 
 
-def _validate_answers(q: Question, add) -> None:
+def _validate_answers(q: TextAnswer, add) -> None:
     line = q.key_lines.get("answers", q.line)
     if "answers" in q.flawed:
         return
