@@ -33,6 +33,7 @@ WORDS = {
 _PLAIN_UNSAFE = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: | #|:$|^(?:true|false|yes|no|on|off|null|~|[\d.+-]+)$",
                            re.IGNORECASE)
 _WORD = re.compile(r"\w+", re.UNICODE)
+_FACT = re.compile(r"\$\{[^}]*\}")
 
 
 def yaml_text(text: str) -> str:
@@ -195,7 +196,7 @@ def _front_matter(m: ModuleShape, w: Writer, today: dt.date) -> list[str]:
     lines = ["---", f"id: {m.id}", f"title: {yaml_text(title)}",
              f"track: {m.track}", f"order: {m.order}", "audiences: [participant, trainer]",
              "duration:", f"  teaching: {total - exercises}", f"  exercises: {exercises}", "objectives:"]
-    lines += [f"  - {yaml_text(s)}" for s in w.sentences(3)]
+    lines += [f"  - {yaml_text(_FACT.sub('', s).strip())}" for s in w.sentences(3)]  # objectives show no facts
     lines += ["key_points:"] + [f"  - {yaml_text(s)}" for s in w.sentences(4)]
     lines += ["prerequisites: []", f"legal: {'true' if m.legal else 'false'}"]
     if m.legal:

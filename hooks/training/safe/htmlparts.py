@@ -11,59 +11,71 @@ from html import escape
 from html.parser import HTMLParser
 
 
-class _Outer(HTMLParser):
-    """Finds the outer HTML of the first element with a given tag and class."""
+Target = tuple[str, str]  # (tag, class)
+# How much of a page the finder reads at a time: it stops once it has what it looks for.
+_CHUNK = 16384
 
-    def __init__(self, tag: str, css_class: str) -> None:
+
+class _Finder(HTMLParser):
+    """Finds the elements with given tags and classes, each with all it holds: for each
+    target, every such element that is not inside another (or only the first)."""
+
+    def __init__(self, targets: list[Target], first_only: bool) -> None:
         super().__init__(convert_charrefs=False)
-        self.tag, self.css_class = tag, css_class
-        self.depth = 0
-        self.start: int | None = None
-        self.end: int | None = None
+        self.targets, self.first_only = targets, first_only
+        self.spans: dict[Target, list[tuple[int, int]]] = {target: [] for target in targets}
+        self._open: dict[Target, tuple[int, int]] = {}  # target -> (start, depth) of the element open now
         self._offsets: list[int] = []
 
-    def feed_text(self, text: str) -> tuple[int, int] | None:
+    def find(self, text: str) -> dict[Target, list[tuple[int, int]]]:
         self._offsets = [0]
         for line in text.splitlines(keepends=True):
             self._offsets.append(self._offsets[-1] + len(line))
-        self.feed(text)
+        for start in range(0, len(text), _CHUNK):
+            self.feed(text[start:start + _CHUNK])
+            if self.first_only and all(self.spans.values()):
+                return self.spans  # the rest of the page cannot change what was found
         self.close()
-        return (self.start, self.end) if self.start is not None and self.end is not None else None
+        return self.spans
 
     def _position(self) -> int:
         line, column = self.getpos()
         return self._offsets[line - 1] + column
 
     def handle_starttag(self, tag, attrs) -> None:
-        if self.end is not None:
-            return
-        if self.start is None:
-            if tag == self.tag and self.css_class in (dict(attrs).get("class") or "").split():
-                self.start, self.depth = self._position(), 1
-        elif tag == self.tag:
-            self.depth += 1
+        for target in self.targets:
+            if tag != target[0] or (self.first_only and self.spans[target]):
+                continue
+            if target in self._open:
+                start, depth = self._open[target]
+                self._open[target] = (start, depth + 1)
+            elif target[1] in (dict(attrs).get("class") or "").split():
+                self._open[target] = (self._position(), 1)
 
     def handle_endtag(self, tag) -> None:
-        if self.start is None or self.end is not None or tag != self.tag:
-            return
-        self.depth -= 1
-        if self.depth == 0:
-            self.end = self._position() + len(f"</{tag}>")
+        for target in [t for t in self._open if t[0] == tag]:
+            start, depth = self._open.pop(target)
+            if depth > 1:
+                self._open[target] = (start, depth - 1)
+            else:
+                self.spans[target].append((start, self._position() + len(f"</{tag}>")))
+
+
+def outer_html_each(page: str, targets: list[Target]) -> dict[Target, str]:
+    """The first element of each target (``(tag, class)``) in a built page, with all it
+    holds ('' when there is none), found in one reading of the page."""
+    spans = _Finder(targets, first_only=True).find(page)
+    return {target: page[found[0][0]:found[0][1]] if found else "" for target, found in spans.items()}
 
 
 def outer_html(page: str, tag: str, css_class: str) -> str:
     """The first ``<tag class="… css_class …">`` of a built page with all it holds, or ''."""
-    found = _Outer(tag, css_class).feed_text(page)
-    return page[found[0]:found[1]] if found else ""
+    return outer_html_each(page, [(tag, css_class)])[(tag, css_class)]
 
 
 def outer_html_all(page: str, tag: str, css_class: str) -> list[str]:
     """Every ``<tag class="… css_class …">`` of ``page`` that is not inside another, in order."""
-    found, rest = [], page
-    while piece := outer_html(rest, tag, css_class):
-        found.append(piece)
-        rest = rest[rest.index(piece) + len(piece):]
-    return found
+    return [page[start:end] for start, end in _Finder([(tag, css_class)], first_only=False).find(page)[(tag, css_class)]]
 
 
 def attr(value: object) -> str:

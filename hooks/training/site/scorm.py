@@ -22,7 +22,7 @@ from xml.sax.saxutils import quoteattr
 
 from ..modules.module import Module
 from ..safe.csp import policy
-from ..safe.htmlparts import outer_html
+from ..safe.htmlparts import outer_html_each
 
 # The files of a package besides its pages: their name in the package.
 STYLES = ("material.css", "site.css", "training.css", "exit.css")
@@ -86,14 +86,18 @@ def _unlink_site_pages(fragment: str, help_page: str, help_href: str) -> str:
     return _LINK.sub(replace, fragment)
 
 
+# What a package keeps of a built page: the quick exit (its skip link and button), the
+# help bar and the article.
+KEPT_EXIT, KEPT_BUTTON = ("nav", "exit-nav"), ("a", "exit-button")
+KEPT_HELP, KEPT_ARTICLE = ("div", "help-bar"), ("article", "md-content__inner")
+
 def page_html(built: str, module: PackageModule, title: str, help_href: str, body: str = "") -> str:
     """A page of the package from a built page of the site: its quick exit, help bar and
     article, in a page of its own that loads only the package's files."""
-    parts = [outer_html(built, "nav", "exit-nav"),
-             f'<div class="scorm-bar">{outer_html(built, "a", "exit-button")}</div>',
-             outer_html(built, "div", "help-bar"),
+    found = outer_html_each(built, [KEPT_EXIT, KEPT_BUTTON, KEPT_HELP, KEPT_ARTICLE])
+    parts = [found[KEPT_EXIT], f'<div class="scorm-bar">{found[KEPT_BUTTON]}</div>', found[KEPT_HELP],
              '<main class="md-main"><div class="md-main__inner md-grid"><div class="md-content">',
-             outer_html(built, "article", "md-content__inner"), "</div></div></main>"]
+             found[KEPT_ARTICLE], "</div></div></main>"]
     content = _unlink_site_pages("".join(parts), "apua.html", help_href)
     content = re.sub(r'<a\b[^>]*class="md-content__button[^"]*"[^>]*>.*?</a>', "", content, flags=re.S)
     styles = "".join(f'<link rel="stylesheet" href="assets/{name}">' for name in STYLES)
