@@ -4,6 +4,7 @@ that owns a build, and block kinds that register themselves."""
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import pytest
@@ -124,3 +125,28 @@ def test_language_builds_nest_the_way_the_i18n_plugin_runs_them():
     assert builds.start("fi", "fi") is True and builds.running == ["fi"]
     # A site without languages: one build, outermost.
     assert LanguageBuilds().finish("fi") == ("fi", True)
+
+
+def _shared_names(script: str) -> set[str]:
+    """The classes and ``data-*`` attributes a script looks for or sets: in its selectors,
+    its ``dataset`` names and its ``classList`` calls (comments left out)."""
+    script = re.sub(r"/\*.*?\*/", "", script, flags=re.S)
+    script = re.sub(r"(?m)^\s*//.*$|\s//\s.*$", "", script)
+    names = set()
+    for text in re.findall(r'"((?:[^"\\\n]|\\.)*)"', script):
+        if re.match(r"^[.#\[]|^[a-z]+[.\[]", text):
+            names |= {"." + c for c in re.findall(r"(?<![\w-])\.([a-z][\w-]*)", text)}
+    names |= set(re.findall(r"data-[a-z][a-z-]*", script))
+    names |= {"data-" + re.sub(r"[A-Z]", lambda m: "-" + m.group(0).lower(), d)
+              for d in re.findall(r"dataset\.([a-zA-Z]+)", script)}
+    names |= {"." + c for c in re.findall(r'classList\.(?:add|remove|toggle|contains)\("([^"]+)"', script)}
+    return names
+
+
+@pytest.mark.parametrize("script", sorted(p.name for p in (ROOT / "docs" / "assets").glob("*.js")))
+def test_the_developers_table_names_every_class_and_attribute_a_script_shares(script):
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    table = guide[guide.index("### Components"):guide.index("### Author text is data")]
+    names = _shared_names((ROOT / "docs" / "assets" / script).read_text(encoding="utf-8"))
+    assert script in table or not names
+    assert sorted(name for name in names if f"`{name}`" not in table) == []
