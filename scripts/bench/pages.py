@@ -192,7 +192,8 @@ def checklist_plain(title: str, items: list[tuple[str, str]]) -> str:
 def _front_matter(m: ModuleShape, w: Writer, today: dt.date) -> list[str]:
     total = sum(m.minutes)
     exercises = total // 3
-    title = f"{w.w['module']} {m.index}: {w.phrase(5)}"
+    # No fact and no number that reads as a phone number (module 112) in a title.
+    title = f"{w.w['module']} {m.id}: {_FACT.sub('', w.phrase(5)).strip()}"
     lines = ["---", f"id: {m.id}", f"title: {yaml_text(title)}",
              f"track: {m.track}", f"order: {m.order}", "audiences: [participant, trainer]",
              "duration:", f"  teaching: {total - exercises}", f"  exercises: {exercises}", "objectives:"]

@@ -576,3 +576,10 @@ def test_the_real_docs_use_no_number_by_hand_and_only_known_facts():
     used = {use.ident for use in report.fact_uses}
     assert {"emergency", "nas", "sak-advice", "osh"} <= used
     assert report.help_contact.ident == "nas"
+
+
+def test_a_number_in_front_matter_is_no_phone_number_but_text_there_is_read(register):
+    front = "---\ntitle: Soita 112\norder: 112\nduration:\n  teaching: 116\n---\n# Sivu\n"
+    assert [p for p in page_problems(front, register) if "written by hand" in p] == [
+        f"{PATH}:2: phone number '112' written by hand: write ${{emergency}} instead, so that it is kept up to "
+        "date in one place"]
