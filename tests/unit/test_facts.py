@@ -16,7 +16,8 @@ from site_helpers import ROOT
 from training.site.checks import check_docs, check_page
 from training.facts import read_register
 from training.facts.inline import FactsExtension
-from training.facts.references import front_matter_problems, hand_written_numbers, parse_contacts
+from training.blocks.contacts import parse_contacts
+from training.facts.references import front_matter_problems, hand_written_numbers
 from training.facts.register import load_register
 from training.facts.report import markdown_table, recheck_problems, recheck_rows
 from training.facts.view import FactView

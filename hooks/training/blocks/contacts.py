@@ -2,11 +2,41 @@
 
 from __future__ import annotations
 
+from yaml.nodes import ScalarNode
+
 from ..context import RenderContext
 from ..errors import Problem
-from ..facts.references import FactUse, parse_contacts
+from ..facts.references import FactUse, reference_problems
 from ..facts.register import Register
+from ..yamlread import YamlReader
 from .base import BlockKind, BlockSource
+
+
+def parse_contacts(body: str, path: str, line: int, register: Register) -> tuple[list[FactUse], list[Problem]]:
+    """A ``contacts`` block: a list of contact ids, one per line (``- nas``)."""
+    r = YamlReader(path, body, line + 1)
+    root = r.compose("contacts", line)
+    if root is None:
+        if not r.problems:
+            r.report(line, "the contacts block is empty: list the ids of its contacts, one per line ('- nas')")
+        return [], r.problems
+    items = r.sequence(root, "a contacts block lists contact ids, one per line, each after '- ' ('- nas')")
+    uses = []
+    for item in items or []:
+        ident = item.value.strip() if isinstance(item, ScalarNode) else ""
+        if not ident:
+            r.report(r.line(item), "each entry of a contacts block is one contact id from the register ('- nas')")
+            continue
+        uses.append(FactUse(ident, "", path, r.line(item)))
+    problems = r.problems + reference_problems(uses, register)
+    for use in uses:
+        fact = register.get(use.ident)
+        if fact is not None and fact.kind != "contact":
+            problems.append(Problem(path, use.line, f"'{use.ident}' is a {fact.kind}, not a contact: a contacts "
+                                    f"block shows contacts only; write ${{{use.ident}}} in the text instead"))
+    if items == [] and not problems:
+        problems.append(Problem(path, line, "the contacts block is empty: list the ids of its contacts ('- nas')"))
+    return uses, sorted(problems)
 
 
 class ContactsBlock(BlockKind):

@@ -38,6 +38,7 @@ from ..safe.sanitize import sanitize
 from ..site import assets, checks, glossary, scorm, search_index
 from ..site.generated import GeneratedFile, generated_files
 from ..site.model import DocsReport
+from ..site.model import Page as CheckedPage
 from ..strings import load_strings
 from .languages import LanguageBuilds
 from .virtual_files import add_generated
@@ -276,7 +277,7 @@ class SiteBuild:
         track = self.report.index.track(language, module.track)
         position = next((i for i, p in enumerate(track) if p.module.id == module.id), None)
 
-        def link(p) -> dict[str, str] | None:
+        def link(p: CheckedPage) -> dict[str, str] | None:
             return self._link(language, p.rel, p.module.title) or self._link(locale, p.rel, p.module.title)
 
         context["module"] = module
@@ -326,7 +327,7 @@ class SiteBuild:
 
     # -- pages --------------------------------------------------------------------------------
 
-    def _presented(self, locale: str, rel: str):
+    def _presented(self, locale: str, rel: str) -> CheckedPage | None:
         """The module a generated presentation page shows (None for any other page)."""
         module_rel = presented_module_rel(rel)
         return self.report.index.module_page(locale, module_rel) if module_rel else None
@@ -336,7 +337,7 @@ class SiteBuild:
         this = self.report.index.module_page(locale, rel)
         return this is not None and bool(this.module.id)
 
-    def _present(self, page: Page, shown, language: str) -> None:
+    def _present(self, page: Page, shown: CheckedPage, language: str) -> None:
         """Give a presentation page its module page's HTML, cut into slides, and its contents."""
         module_src = f"{_split_locale(page.file.src_uri)[0]}/{shown.rel}"
         rendered = self.by_language[language].module_html.get(module_src)

@@ -1,18 +1,15 @@
-"""Where a page uses the register: every ``${id}`` reference, every ``contacts`` block, and
-the phone numbers it still writes by hand, each with its file line; and what is wrong
-with them. Pure: no MkDocs, no files."""
+"""Where a page uses the register: every ``${id}`` reference (a ``contacts`` block's entries
+are read by ``blocks.contacts``), and the phone numbers it still writes by hand, each with
+its file line; and what is wrong with them. Pure: no MkDocs, no files."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from yaml.nodes import ScalarNode
-
 from ..errors import Problem
 from ..site.scan import FencedBlock
 from ..site.unconfirmed import outside_inline_code
-from ..yamlread import YamlReader
 from .register import Register
 from .view import FIELDS, REFERENCE, has_field, parse_reference
 
@@ -88,33 +85,6 @@ def _status_message(ident: str, status: str, line: int, register_path: str) -> s
     why = "the service has ended" if status == "withdrawn" else "its value is known to be wrong"
     return (f"fact '{ident}' is marked {status} in {register_path}:{line} ({why}): take it off this page, "
             "or give the register its new value and set 'status: current'")
-
-
-def parse_contacts(body: str, path: str, line: int, register: Register) -> tuple[list[FactUse], list[Problem]]:
-    """A ``contacts`` block: a list of contact ids, one per line (``- nas``)."""
-    r = YamlReader(path, body, line + 1)
-    root = r.compose("contacts", line)
-    if root is None:
-        if not r.problems:
-            r.report(line, "the contacts block is empty: list the ids of its contacts, one per line ('- nas')")
-        return [], r.problems
-    items = r.sequence(root, "a contacts block lists contact ids, one per line, each after '- ' ('- nas')")
-    uses = []
-    for item in items or []:
-        ident = item.value.strip() if isinstance(item, ScalarNode) else ""
-        if not ident:
-            r.report(r.line(item), "each entry of a contacts block is one contact id from the register ('- nas')")
-            continue
-        uses.append(FactUse(ident, "", path, r.line(item)))
-    problems = r.problems + reference_problems(uses, register)
-    for use in uses:
-        fact = register.get(use.ident)
-        if fact is not None and fact.kind != "contact":
-            problems.append(Problem(path, use.line, f"'{use.ident}' is a {fact.kind}, not a contact: a contacts "
-                                    f"block shows contacts only; write ${{{use.ident}}} in the text instead"))
-    if items == [] and not problems:
-        problems.append(Problem(path, line, "the contacts block is empty: list the ids of its contacts ('- nas')"))
-    return uses, sorted(problems)
 
 
 def hand_written_numbers(lines: list[tuple[int, str]], path: str, register: Register) -> list[Problem]:

@@ -9,12 +9,15 @@ from __future__ import annotations
 import html
 import posixpath
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from ..errors import Problem
 from ..quiz.model import Quiz
 from ..yamlread import YamlReader
 from .module import AUDIENCES, TRACKS, Module, Section
+
+if TYPE_CHECKING:
+    from ..site.model import Page  # the site model reads this module
 
 CATALOGUE_KEYS = ("track", "audience", "group", "show")
 GROUPS = ("track", "audience", "none")
@@ -138,7 +141,7 @@ def trainer_markdown(module: Module, t: dict[str, str]) -> str:
     return "\n".join(["---", f'title: "{title}"', "search:", "  exclude: true", "---", ""])
 
 
-def entries_for(pages, current_rel: str, resolve_link: Callable[[str], str]) -> list[ModuleEntry]:
+def entries_for(pages: Iterable[Page], current_rel: str, resolve_link: Callable[[str], str]) -> list[ModuleEntry]:
     """Every module of one language as seen from the page ``current_rel``: links are made
     relative to it and then resolved like any other link of the page."""
     base = posixpath.dirname(current_rel)

@@ -11,6 +11,7 @@ from ..exports.formats import export_texts
 from ..facts.view import FactView
 from ..modules.catalogue import presentation_file, trainer_file, trainer_markdown
 from ..modules.presentation import presentation_markdown
+from .model import Page
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class GeneratedFile:
         return self.rel.endswith(".md")
 
 
-def generated_files(pages: Iterable, strings_for: Callable[[str], dict[str, str]],
+def generated_files(pages: Iterable[Page], strings_for: Callable[[str], dict[str, str]],
                     facts_for: Callable[[str], FactView]) -> list[GeneratedFile]:
     """The trainer page, presentation and exports of every module of the checked ``pages``."""
     found = []
