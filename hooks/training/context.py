@@ -12,19 +12,13 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING, Callable
 
+from .safe.markup import Resolver, identity
 from .strings import load_strings
 
 if TYPE_CHECKING:
     from .blocks.base import CheckedBlock
-    from .modules.catalogue import ModuleEntry
     from .facts.view import FactView
-    from .safe.markup import Renderer
-
-Resolver = Callable[[str], str]
-
-
-def _identity(href: str) -> str:
-    return href
+    from .modules.catalogue import ModuleEntry
 
 
 @dataclass
@@ -41,7 +35,7 @@ class RenderContext:
     use no facts)."""
 
     lang: str = "en"
-    resolve_link: Resolver = field(default=_identity)
+    resolve_link: Resolver = field(default=identity)
     path: str = ""
     blocks: list[CheckedBlock] = field(default_factory=list)
     module_entries: Callable[[], list[ModuleEntry]] = field(default=list)
@@ -52,9 +46,3 @@ class RenderContext:
     def strings(self) -> dict[str, str]:
         """The interface strings of the page's language."""
         return load_strings(self.lang)
-
-    def renderer(self, fact_links: bool = True) -> Renderer:
-        """A converter for author text on this page (``fact_links=False`` inside a label)."""
-        from .safe.markup import Renderer
-
-        return Renderer(self.resolve_link, fact_links, self.facts, self.strings)

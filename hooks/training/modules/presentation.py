@@ -62,11 +62,6 @@ class SlideMarkExtension(Extension):
         md.treeprocessors.register(_SlideMarks(md), "training_slide_marks", 1)
 
 
-def makeExtension(**kwargs) -> SlideMarkExtension:  # noqa: N802 - Python-Markdown's name
-    """Entry point for ``markdown_extensions: [training.modules.presentation]`` in mkdocs.yml."""
-    return SlideMarkExtension(**kwargs)
-
-
 def participant_html(content: str) -> str:
     """A page's rendered HTML as readers get it: without slide marks and trainer notes."""
     if NOTES_START in content:

@@ -41,7 +41,8 @@ _IGNORED = re.compile(r"[\x00-\x20\x7f-\x9f]")
 _PLAIN = re.compile(r"[^\W\d_](?: *(?:[^\W_]|[.,;:?!'\"()%/€–—’‘“”…+=-]))*\n*")
 
 
-def _identity(href: str) -> str:
+def identity(href: str) -> str:
+    """A link resolver that leaves every address as written."""
     return href
 
 
@@ -122,15 +123,10 @@ class _UnsafeAddressesDropped(Treeprocessor):
 
 
 class SafeAddressesExtension(Extension):
-    """``training.safe.markup`` in mkdocs.yml: the allow-list for links and images in pages."""
+    """The allow-list for links and images in pages (added by ``page_markdown``)."""
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(_UnsafeAddressesDropped(md), "training_safe_addresses", 1)  # before MkDocs' (0)
-
-
-def makeExtension(**kwargs) -> SafeAddressesExtension:  # noqa: N802 - the name Markdown looks for
-    """Python-Markdown's entry point for ``training.safe.markup``."""
-    return SafeAddressesExtension(**kwargs)
 
 
 class Renderer:
@@ -143,7 +139,7 @@ class Renderer:
         """``fact_links=False`` shows facts without links, for text inside a label; ``facts``
         is the register in the page's language (None: ``${id}`` stays as written) and
         ``strings`` the interface strings that label ``[VERIFY]``."""
-        self._resolve = resolve_link or _identity
+        self._resolve = resolve_link or identity
         self._fact_links = fact_links
         self._facts = facts
         self._strings = strings
