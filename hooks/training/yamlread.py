@@ -11,6 +11,7 @@ front matter (``modules``) share this reader.
 from __future__ import annotations
 
 import difflib
+from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import yaml
@@ -254,6 +255,16 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
         "starting with a quote, '[', '{', '*', '&', '!', '|', '>', '%' or '@' is put in quotes"
     )
 
+
+
+@dataclass(kw_only=True)
+class Written:
+    """What a model read from YAML keeps of how it was written: the line of each key, and
+    the keys whose value was already reported as malformed while reading (validation
+    leaves them alone instead of adding "missing ..." on top)."""
+
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    flawed: set[str] = field(default_factory=set, compare=False, repr=False)
 
 def text_field(r: YamlReader, obj: Any, values: dict[str, Node], key: str, place: str) -> str:
     """Read a text value; a malformed one is marked flawed on ``obj`` (already reported)."""

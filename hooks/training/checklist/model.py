@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..ids import short_hash
+from ..yamlread import Written
 
 
 @dataclass
-class ChecklistItem:
+class ChecklistItem(Written):
     """One tickable item of a checklist."""
 
     id: str = ""
@@ -16,10 +17,6 @@ class ChecklistItem:
     hint: str = ""
     line: int = 0
     index: int = 1
-    key_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-    # Keys whose value was already reported as malformed while reading; validation
-    # leaves them alone instead of adding "missing ..." on top.
-    flawed: set[str] = field(default_factory=set, compare=False, repr=False)
 
     @property
     def name(self) -> str:
@@ -32,7 +29,7 @@ class ChecklistItem:
 
 
 @dataclass
-class Checklist:
+class Checklist(Written):
     """A checklist block: items under a site-wide unique id."""
 
     id: str = ""
@@ -40,10 +37,6 @@ class Checklist:
     items: list[ChecklistItem] = field(default_factory=list)
     path: str = ""
     line: int = 0
-    key_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-    # Keys whose value was already reported as malformed while reading; validation
-    # leaves them alone instead of adding "missing ..." on top.
-    flawed: set[str] = field(default_factory=set, compare=False, repr=False)
 
     kind = "checklist"
 

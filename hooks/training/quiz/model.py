@@ -9,10 +9,11 @@ from dataclasses import dataclass, field, replace
 from typing import Callable, ClassVar, NamedTuple
 
 from ..ids import short_hash
+from ..yamlread import Written
 
 
 @dataclass
-class Option:
+class Option(Written):
     """One answer option of a single- or multiple-choice question."""
 
     text: str = ""
@@ -20,10 +21,6 @@ class Option:
     feedback: str = ""
     line: int = 0
     index: int = 1
-    key_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-    # Keys whose value was already reported as malformed while reading; validation
-    # leaves them alone instead of adding "missing ..." on top.
-    flawed: set[str] = field(default_factory=set, compare=False, repr=False)
 
     @property
     def name(self) -> str:
@@ -41,7 +38,7 @@ class AnswerKey(NamedTuple):
 
 
 @dataclass
-class Question:
+class Question(Written):
     """What every question has: an id, the question, an explanation, and where it is written.
     Each type of question is a variant of its own (``SingleChoice``, ``MultipleChoice``,
     ``TrueFalse``, ``TextAnswer``), holding only the fields of that type."""
@@ -51,10 +48,6 @@ class Question:
     explanation: str = ""
     line: int = 0
     index: int = 1
-    key_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-    # Keys whose value was already reported as malformed while reading; validation
-    # leaves them alone instead of adding "missing ..." on top.
-    flawed: set[str] = field(default_factory=set, compare=False, repr=False)
 
     type: ClassVar[str] = ""
 
@@ -155,7 +148,7 @@ QUESTION_TYPES = tuple(QUESTION_VARIANTS)
 
 
 @dataclass
-class Quiz:
+class Quiz(Written):
     """A quiz block: one or more questions under a site-wide unique id."""
 
     id: str = ""
@@ -163,10 +156,6 @@ class Quiz:
     questions: list[Question] = field(default_factory=list)
     path: str = ""
     line: int = 0
-    key_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
-    # Keys whose value was already reported as malformed while reading; validation
-    # leaves them alone instead of adding "missing ..." on top.
-    flawed: set[str] = field(default_factory=set, compare=False, repr=False)
 
     kind = "quiz"
 
