@@ -20,7 +20,7 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from ..facts.view import FactView
-from ..safe.htmlparts import outer_html_all
+from ..safe.htmlparts import outer_html_all, outer_html_every
 from ..safe.markup import Renderer, Resolver
 from ..strings import fill
 from .catalogue import PRESENTATION_SUFFIX
@@ -39,6 +39,8 @@ _SLIDE_TEXT = re.compile(r'<div class="slide-text">.*?</div>', re.DOTALL)
 _ID_ATTRIBUTE = re.compile(r'\sid="[^"]*"')
 _HEADERLINK = re.compile(r'<a class="headerlink".*?</a>', re.DOTALL)
 _HEADERLINK_OR_END = re.compile(r'<a class="headerlink"|</h2>')
+# The blocks a section's slides are cut around, as ``(tag, class)``.
+QUIZ, CHECKLIST = ("div", "training-quiz"), ("div", "training-checklist")
 # How many lines of a checklist, or of a list of objectives or key points, a slide holds
 # (see _lines): read from a wall at 24 px on a 1280 × 720 projector.
 CHECKLIST_LINES = 5
@@ -238,10 +240,12 @@ def _section_slides(part: str) -> list[tuple[str, str | None]]:
     points = "".join(_SLIDE_TEXT.findall(notes))
     facilitator = _SLIDE_TEXT.sub("", notes).replace(NOTES_START, "").replace(NOTES_END, "")
     body = _NOTES.sub("", part).replace(heading, "", 1)
-    quizzes = outer_html_all(body, "div", "training-quiz")
-    checklists = outer_html_all(body, "div", "training-checklist")
     if points:
         return [(heading + points + facilitator + _in_notes(body), label)]
+    if 'class="training-' not in body:  # no quiz, no checklist: no need to read the HTML
+        return [(unmarked, label)]
+    found = outer_html_every(body, [QUIZ, CHECKLIST])
+    quizzes, checklists = found[QUIZ], found[CHECKLIST]
     if not quizzes and not checklists:
         return [(unmarked, label)]
     prose = _without(body, quizzes + checklists)
