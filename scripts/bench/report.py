@@ -149,7 +149,9 @@ What each row measures:
   mkdocs-quiz runs with its defaults. The bytes are those a first visit downloads for the
   quizzes of an average module page: the page's extra HTML over the plain variant, plus
   for ours the `training.css` and `training.js` files (cached after the first page;
-  mkdocs-quiz repeats its CSS and JavaScript inside every page).
+  mkdocs-quiz repeats its CSS and JavaScript inside every page). The HTML is taken as the
+  plugins leave it, in an untimed build of each site: the site's own hook then takes inline
+  scripts and styles out of every page, mkdocs-quiz's too.
 - **Serve**: the time from saving a module page of the real site (a copy of it) to
   MkDocs' "Reloading browsers", while `mkdocs serve` runs; `make serve ONLY=fi` builds
   the Finnish pages only.

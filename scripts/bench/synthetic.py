@@ -64,7 +64,8 @@ def site_config(repo: Path, shapes: list[ModuleShape], variant: str) -> str:
     not_in_nav = _NOT_IN_NAV.search(config)
     config = config.split(NAV_MARK)[0] if NAV_MARK in config else _replace(config, NAV_MARK, "")
     config = _replace(config, "custom_dir: overrides", f"custom_dir: {repo / 'overrides'}")
-    config = _replace(config, "  - hooks/mkdocs_training.py", f"  - {repo / 'hooks' / 'mkdocs_training.py'}")
+    config = _replace(config, "  - hooks/mkdocs_training.py",
+                      f"  - {Path(__file__).with_name('content_hook.py')}\n  - {repo / 'hooks' / 'mkdocs_training.py'}")
     config = re.sub(r"\nwatch:\n(?:  - .*\n)+", "\n", config)
     if variant == "mkdocs-quiz":
         config = _replace(config, "\nhooks:", "  - mkdocs_quiz\n\nhooks:")

@@ -48,7 +48,7 @@ def count_pages(site: Path) -> int:
     return sum(1 for p in site.rglob("*.html") if p.name != "404.html")
 
 
-def build(project: Path, site_dir: Path) -> tuple[float, float]:
+def build(project: Path, site_dir: Path, env: dict[str, str] | None = None) -> tuple[float, float]:
     """One strict ``mkdocs build`` of ``project``: its wall-clock and CPU seconds (user + system
     of that build alone, also while others run). Stops the benchmark with MkDocs' own output
     if the build fails: a failed build measures nothing."""
@@ -56,7 +56,7 @@ def build(project: Path, site_dir: Path) -> tuple[float, float]:
         started = time.perf_counter()
         process = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site_dir)],
-            cwd=project, stdout=output, stderr=subprocess.STDOUT, env={**os.environ, **QUIET},
+            cwd=project, stdout=output, stderr=subprocess.STDOUT, env={**os.environ, **QUIET, **(env or {})},
         )
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - started
@@ -65,6 +65,11 @@ def build(project: Path, site_dir: Path) -> tuple[float, float]:
             output.seek(0)
             raise SystemExit(f"the build of {project} failed:\n{output.read()[-8000:].decode(errors='replace')}")
     return seconds, usage.ru_utime + usage.ru_stime
+
+
+def kept_build(project: Path, site_dir: Path, content: Path) -> None:
+    """An untimed build that keeps each page's content as the plugins leave it (``content_hook``)."""
+    build(project, site_dir, {"BENCH_CONTENT": str(content)})
 
 
 def time_builds(phases: list[list[Timing]], repetitions: int, jobs: int = 1, report=print) -> None:

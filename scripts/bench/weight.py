@@ -1,7 +1,9 @@
 """What the quiz tooling adds to a page a reader downloads, gzip-compressed.
 
 A module page of a quiz variant is compared with the same page of the plain variant (the
-same texts as plain Markdown): the difference is the markup the tooling adds. Our CSS and
+same texts as plain Markdown): the difference is the markup the tooling adds. The pages are
+taken as the plugins leave them (``content_hook``), before the site's own hook takes inline
+scripts and styles out, which would leave mkdocs-quiz's quizzes without theirs. Our CSS and
 JavaScript are files of their own, counted in full on top (a first visit); mkdocs-quiz
 puts its CSS and JavaScript inside every page, so the difference already holds them.
 """
@@ -22,9 +24,9 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
-def page_file(site: Path, rel: str) -> Path:
-    """The built HTML of a Finnish page (``rights/osa-01/m0001.md`` -> ``…/m0001/index.html``)."""
-    return site / rel[: -len(".md")] / "index.html"
+def page_file(content: Path, rel: str) -> Path:
+    """The kept content of a Finnish page (``rights/osa-01/m0001.md`` -> ``…/fi/rights/osa-01/m0001.md.html``)."""
+    return content / "fi" / f"{rel}.html"
 
 
 @dataclass
@@ -40,12 +42,13 @@ class Added:
         return self.html_gzip + self.assets_gzip
 
 
-def added(site: Path, plain_site: Path, rels: list[str], assets: tuple[str, ...] = ()) -> Added:
-    """Mean bytes the pages of ``site`` carry beyond the same pages of ``plain_site``."""
+def added(content: Path, plain_content: Path, rels: list[str], site: Path, assets: tuple[str, ...] = ()) -> Added:
+    """Mean bytes the kept pages in ``content`` carry beyond the same pages in ``plain_content``;
+    ``assets`` are files of the built ``site`` counted on top."""
     raw, packed = [], []
     for rel in rels:
-        with_tool = page_file(site, rel).read_bytes()
-        without = page_file(plain_site, rel).read_bytes()
+        with_tool = page_file(content, rel).read_bytes()
+        without = page_file(plain_content, rel).read_bytes()
         raw.append(len(with_tool) - len(without))
         packed.append(gz(with_tool) - gz(without))
     asset_bytes = sum(gz((site / a).read_bytes()) for a in assets)
