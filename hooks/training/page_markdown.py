@@ -2,8 +2,8 @@
 
 - the blocks (``blocks``), as fences of pymdownx.superfences;
 - ``${id}`` facts from the register and ``[VERIFY]`` marks (``facts.inline``);
-- the marks where each section's slides start (``presentation``);
-- the allow-list for links and images (``markup``).
+- the marks where each section's slides start (``modules.presentation``);
+- the allow-list for links and images (``safe.markup``).
 
 The build adapter configures it with ``context``: a function returning the ``RenderContext``
 of the page being rendered (MkDocs makes a Markdown instance per page, after the adapter has
@@ -50,8 +50,8 @@ def makeExtension(**kwargs: object) -> PageExtension:  # noqa: N802 - the name P
 
 def render_markdown(text: str, page: RenderContext, first_line: int = 1, extensions: Sequence[str] = ()) -> str:
     """A page's Markdown as HTML, the way the build renders it but without MkDocs: its blocks
-    read once (``site.page_blocks.read_page``), their fences numbered, and ``page`` with those blocks as
-    the context; ``extensions`` are Markdown extensions to add before this one."""
+    read once (``site.page_blocks.read_page``), their fences numbered, and ``page`` with those
+    blocks as the context; ``extensions`` are Markdown extensions to add before this one."""
     checked = read_page(text, page.path, first_line, page.facts.register if page.facts else None).checked
     page = replace(page, blocks=checked)
     md = Markdown(extensions=[*extensions, "pymdownx.superfences", PageExtension(context=lambda: page)])

@@ -5,7 +5,7 @@ The YAML is composed into nodes rather than loaded into Python objects, for thre
 reasons: every node knows its line; text keeps exactly what the editor wrote (plain
 ``Yes``/``No``/``7`` stay text instead of becoming a boolean or a number); and nothing
 is ever constructed from YAML tags. Quiz and checklist blocks (``quiz.parse``, ``checklist.parse``) and module
-front matter (``modules``) share this reader.
+front matter (``modules.module``) share this reader.
 """
 
 from __future__ import annotations

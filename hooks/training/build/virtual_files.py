@@ -1,4 +1,4 @@
-"""The build's own files (``generated``) as MkDocs files that exist only in memory, each
+"""The build's own files (``site.generated``) as MkDocs files that exist only in memory, each
 beside its module in the language being built, and known to the i18n plugin like the pages
 it chose itself: the language selector and the sitemap pair a trainer page with its
 translation."""

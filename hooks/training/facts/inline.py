@@ -1,7 +1,7 @@
 """Python-Markdown extension: ``${id}`` and ``${id.field}`` become the fact from the register,
 and ``[VERIFY]`` the visible "to be confirmed" mark, wherever Markdown is written: prose,
 lists, tables, admonitions, and the text of quizzes, checklists and trainer notes (which
-``markup`` renders with the same extension). Code spans keep both as written.
+``safe.markup`` renders with the same extension). Code spans keep both as written.
 
 The page's extension (``page_markdown``) and ``markup.Renderer`` register it with the page's
 register and language; the checks have already stopped the build on any unknown id, so every

@@ -1,7 +1,7 @@
 """The register as one language shows it: a referenced fact as HTML (``${nas}``), as
 Markdown for the quiz exports, and contact cards for the ``contacts`` block.
 
-Every text from the register goes through the safe Markdown renderer (``markup``), and
+Every text from the register goes through the safe Markdown renderer (``safe.markup``), and
 every value placed in an attribute or between tags here is escaped.
 """
 

@@ -3,7 +3,7 @@ sensitive-topic warnings, and the quiz answer key.
 
 The generated page (``<module>-kouluttajalle.md``) is front matter only; its content is made
 here from the module's checked model, never by pasting an editor's text into Markdown: every
-text goes through the safe renderer (``markup``), everything else is escaped. The headings
+text goes through the safe renderer (``safe.markup``), everything else is escaped. The headings
 come back with the page so that the build can give it a table of contents. Pure: no MkDocs.
 """
 
