@@ -13,6 +13,7 @@ on_env = _build.on_env
 on_page_markdown = _build.on_page_markdown
 on_page_content = _build.on_page_content
 on_page_context = _build.on_page_context
+on_template_context = _build.on_template_context
 on_post_page = _build.on_post_page
 on_post_template = _build.on_post_template
 on_post_build = _build.on_post_build

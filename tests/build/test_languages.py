@@ -38,6 +38,12 @@ def test_language_switcher_links_to_the_same_page_in_the_other_language(pages):
             assert urljoin(base, href) == expected[lang], f"{page}: {lang} switcher link is {href}"
 
 
+def test_the_error_page_offers_each_languages_home_page(pages):
+    for page in (p for p in pages if p.path.name == "404.html"):
+        links = {a["hreflang"]: a["href"] for a in page.soup.select("a.md-select__link[hreflang]")}
+        assert links == {"fi": "/", "en": "/en/"}, f"{page}: the switcher offers {links}"
+
+
 def test_titles_carry_the_neutral_site_name_of_their_language(pages):
     for page in pages:
         title = page.soup.title.get_text()

@@ -292,6 +292,22 @@ class SiteBuild:
         context["trainer_url"] = self._url(locale, catalogue.trainer_file(rel))
         return context
 
+    def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
+        """The error page offers each language's home page: the i18n plugin left the language
+        selector set to the last page rendered."""
+        alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
+        if template_name == "404.html" and alternates:
+            base = urlsplit(config.site_url or "").path.rstrip("/")
+            suffix = "" if config.use_directory_urls else "index.html"
+            default = self.default_language(config)
+            homes = [{**alternate, "link": f"{base}/{'' if alternate['lang'] == default else alternate['lang'] + '/'}{suffix}"}
+                     for alternate in alternates]
+            # The i18n plugin sets the selector's links as an attribute, which templates read
+            # before the configuration's own key.
+            config.extra["alternate"] = homes
+            config.extra.alternate = homes
+        return context
+
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         return self._with_policy(output, config)
 
