@@ -61,6 +61,14 @@ class YamlReader:
                 pass  # for the exact message and line
         return self._compose_reference(what, fence_line)
 
+    def compose_block(self, what: str, fence_line: int, empty: str) -> Node | None:
+        """``compose`` for a block that must hold something: an empty body is the problem
+        ``empty``, at the opening fence."""
+        root = self.compose(what, fence_line)
+        if root is None and not self.problems:
+            self.report(fence_line, empty)
+        return root
+
     def _compose_reference(self, what: str, fence_line: int) -> Node | None:
         """``compose`` with the pure-Python loader: the messages editors see come from here."""
         try:

@@ -15,10 +15,9 @@ from .base import BlockKind, BlockSource
 def parse_contacts(body: str, path: str, line: int, register: Register) -> tuple[list[FactUse], list[Problem]]:
     """A ``contacts`` block: a list of contact ids, one per line (``- nas``)."""
     r = YamlReader(path, body, line + 1)
-    root = r.compose("contacts", line)
+    root = r.compose_block("contacts", line,
+                           "the contacts block is empty: list the ids of its contacts, one per line ('- nas')")
     if root is None:
-        if not r.problems:
-            r.report(line, "the contacts block is empty: list the ids of its contacts, one per line ('- nas')")
         return [], r.problems
     items = r.sequence(root, "a contacts block lists contact ids, one per line, each after '- ' ('- nas')")
     uses = []

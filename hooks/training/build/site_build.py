@@ -300,8 +300,8 @@ class SiteBuild:
             base = urlsplit(config.site_url or "").path.rstrip("/")
             suffix = "" if config.use_directory_urls else "index.html"
             default = self.default_language(config)
-            homes = [{**alternate, "link": f"{base}/{'' if alternate['lang'] == default else alternate['lang'] + '/'}{suffix}"}
-                     for alternate in alternates]
+            homes = [{**alternate, "link": f"{base}/{'' if alternate['lang'] == default else alternate['lang'] + '/'}"
+                                            f"{suffix}"} for alternate in alternates]
             # The i18n plugin sets the selector's links as an attribute, which templates read
             # before the configuration's own key.
             config.extra["alternate"] = homes

@@ -20,10 +20,9 @@ def parse_checklist(body: str, path: str, line: int) -> tuple[Checklist | None, 
     problems of form found on the way.
     """
     r = YamlReader(path, body, line + 1)
-    root = r.compose("checklist", line)
+    root = r.compose_block("checklist", line,
+                           "the checklist block is empty: add 'id:' and 'items:' (see CONTRIBUTING.md)")
     if root is None:
-        if not r.problems:
-            r.report(line, "the checklist block is empty: add 'id:' and 'items:' (see CONTRIBUTING.md)")
         return None, r.problems
     top = r.mapping(
         root,

@@ -294,10 +294,8 @@ def _read_date(r: YamlReader, node: Node | None, key: str, today: dt.date, month
 def parse_trainer(body: str, path: str, line: int) -> tuple[TrainerNote | None, list[Problem]]:
     """Read a ``trainer`` block; ``line`` is the file line of its opening fence."""
     r = YamlReader(path, body, line + 1)
-    root = r.compose("trainer", line)
+    root = r.compose_block("trainer", line, "the trainer block is empty: add 'minutes:' and 'notes:'")
     if root is None:
-        if not r.problems:
-            r.report(line, "the trainer block is empty: add 'minutes:' and 'notes:'")
         return None, r.problems
     read = r.mapping(root, TRAINER_KEYS, lambda v: "the trainer block",
                      "a trainer block must be 'key: value' lines: minutes, notes and optionally slide and sensitive")

@@ -37,10 +37,8 @@ def parse_quiz(body: str, path: str, line: int) -> tuple[Quiz | None, list[Probl
     problems of form found on the way.
     """
     r = YamlReader(path, body, line + 1)
-    root = r.compose("quiz", line)
+    root = r.compose_block("quiz", line, "the quiz block is empty: add 'id:' and 'questions:' (see CONTRIBUTING.md)")
     if root is None:
-        if not r.problems:
-            r.report(line, "the quiz block is empty: add 'id:' and 'questions:' (see CONTRIBUTING.md)")
         return None, r.problems
     top = r.mapping(
         root,
@@ -98,7 +96,8 @@ def _read_question(r: YamlReader, node: Node, index: int) -> Question | None:
         answers = [text_field(r, q, values, "answers", q.name)]
     else:
         shape = f"'answers' of {q.name} must be a list, for example answers: [työsopimus, työsopimuksen]"
-        answers = [text_field(r, q, {"answers": n}, "answers", q.name) for n in list_field(r, q, values, "answers", shape)]
+        answers = [text_field(r, q, {"answers": node}, "answers", q.name)
+                   for node in list_field(r, q, values, "answers", shape)]
     common = {"id": q.id, "question": q.question, "explanation": q.explanation, "line": q.line, "index": index,
               "key_lines": key_lines, "flawed": q.flawed}
     variant = QUESTION_VARIANTS.get(written_type)
