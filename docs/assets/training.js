@@ -271,7 +271,9 @@
   const storageControls = element => {
     if (!storage || memoryOff) return; // storage unavailable or off here: nothing to opt in to
     const id = "training-keep-" + ++controlCount;
-    const texts = element.dataset;
+    // A page says the texts once, on its first controls (hooks/training/checklist/render.py).
+    const texts = (element.hasAttribute("data-remember")
+      ? element : first(document, "[data-training-storage][data-remember]")).dataset;
     element.innerHTML = `<div class="training-storage__row"><input type="checkbox" id="${id}" aria-describedby="${id}h">`
       + `<label for="${id}"></label></div><p class="training-storage__help" id="${id}h"></p>`
       + `<button type="button"></button><p role="status"></p>`;

@@ -42,6 +42,16 @@ class RenderContext:
     trainer_notes: bool = False
     facts: FactView | None = None
 
+    # Whether storage controls on this page have carried their texts yet (``storage_texts``).
+    storage_texts_given: bool = field(default=False, init=False, repr=False)
+
+    def storage_texts(self) -> bool:
+        """Whether the next storage controls carry their texts: the first on the page does,
+        and training.js finds them there for the others, so a page says them once."""
+        first = not self.storage_texts_given
+        self.storage_texts_given = True
+        return first
+
     @cached_property
     def strings(self) -> dict[str, str]:
         """The interface strings of the page's language."""

@@ -298,3 +298,10 @@ def test_served_scripts_and_styles_are_minified(tmp_path):
     js = (tmp_path / "training.js").read_text(encoding="utf-8")
     assert "/*" not in js and "\n  " not in js and "localStorage" in js
     assert (tmp_path / "notes.txt").read_text(encoding="utf-8") == "/* left alone */"
+
+
+def test_a_page_says_the_storage_texts_once_on_its_first_controls():
+    page = "```quiz\n" + QUIZ + "```\n\n```checklist\n" + CHECKLIST + "```\n\n```progress-controls\n```\n"
+    controls = soup_of(convert(page, RenderContext("fi", path=PATH))).select("[data-training-storage]")
+    assert [c.has_attr("data-remember") for c in controls] == [True, False, False]
+    assert controls[0]["data-forget"] == load_strings("fi")["forget"]

@@ -22,7 +22,7 @@ class ChecklistBlock(BlockKind):
         return validate_checklist(model)
 
     def render(self, model: Checklist, page: RenderContext) -> str:
-        return render_checklist(model, page.strings, page.resolve_link, page.facts)
+        return render_checklist(model, page.strings, page.resolve_link, page.facts, page.storage_texts())
 
 
 KIND = ChecklistBlock()

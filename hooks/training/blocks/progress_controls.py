@@ -18,7 +18,7 @@ class ProgressControlsBlock(BlockKind):
         return None, []
 
     def render(self, model: None, page: RenderContext) -> str:
-        return render_progress_controls(page.strings)
+        return render_progress_controls(page.strings, page.storage_texts())
 
 
 KIND = ProgressControlsBlock()

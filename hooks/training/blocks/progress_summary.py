@@ -16,7 +16,7 @@ class ProgressSummaryBlock(BlockKind):
         return parse_summary(body, source.path, source.line)
 
     def render(self, model: SummaryRequest, page: RenderContext) -> str:
-        return render_summary(page.module_entries(), model, page.strings)
+        return render_summary(page.module_entries(), model, page.strings, page.storage_texts())
 
 
 KIND = ProgressSummaryBlock()

@@ -22,7 +22,7 @@ class QuizBlock(BlockKind):
         return validate_quiz(model)
 
     def render(self, model: Quiz, page: RenderContext) -> str:
-        return render_quiz(model, page.strings, page.resolve_link, page.facts)
+        return render_quiz(model, page.strings, page.resolve_link, page.facts, page.storage_texts())
 
 
 KIND = QuizBlock()

@@ -11,22 +11,24 @@ from ..safe.markup import Renderer, Resolver
 from .model import Checklist
 
 
-def storage_placeholder(strings: dict[str, str]) -> str:
+def storage_placeholder(strings: dict[str, str], texts: bool = True) -> str:
     """Empty without JavaScript (nothing can be stored then); the script builds the
-    "remember" switch and the "forget" button from these strings."""
+    "remember" switch and the "forget" button from these strings. A page says them once
+    (``texts``: on its first controls); the script finds them there for the others."""
     keys = ("remember", "remember_help", "forget", "remembered", "forgotten")
-    data = " ".join(f'data-{k.replace("_", "-")}="{attr(strings[k])}"' for k in keys)
-    return f'<div class="training-storage" data-training-storage {data}></div>'
+    data = "".join(f' data-{k.replace("_", "-")}="{attr(strings[k])}"' for k in keys) if texts else ""
+    return f'<div class="training-storage" data-training-storage{data}></div>'
 
 
-def render_progress_controls(strings: dict[str, str]) -> str:
+def render_progress_controls(strings: dict[str, str], storage_texts: bool = True) -> str:
     """The storage controls on their own (for the privacy page)."""
-    return storage_placeholder(strings)
+    return storage_placeholder(strings, storage_texts)
 
 
 def render_checklist(checklist: Checklist, strings: dict[str, str], resolve_link: Resolver | None = None,
-                     facts: FactView | None = None) -> str:
-    """HTML of a valid checklist in the language of ``strings``."""
+                     facts: FactView | None = None, storage_texts: bool = True) -> str:
+    """HTML of a valid checklist in the language of ``strings`` (``storage_texts``: see
+    ``storage_placeholder``)."""
     md = Renderer(resolve_link, facts=facts, strings=strings)
     labels = Renderer(resolve_link, fact_links=False, facts=facts, strings=strings)  # a link inside a label would tick the box for the reader
     base = f"training-checklist-{checklist.id}"
@@ -60,6 +62,6 @@ def render_checklist(checklist: Checklist, strings: dict[str, str], resolve_link
         f'<p class="training-progress" role="status" data-template="{attr(strings["progress"])}"></p>'
     )
     out.append(f'<button type="button" class="training-reset" hidden>{escape(strings["reset"])}</button>')
-    out.append(storage_placeholder(strings))
+    out.append(storage_placeholder(strings, storage_texts))
     out.append("</div>")
     return "\n".join(out)

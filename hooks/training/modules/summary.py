@@ -80,7 +80,8 @@ def summary_data(entries: list[ModuleEntry], strings: dict[str, str]) -> dict[st
     }
 
 
-def render_summary(entries: list[ModuleEntry], request: SummaryRequest, strings: dict[str, str]) -> str:
+def render_summary(entries: list[ModuleEntry], request: SummaryRequest, strings: dict[str, str],
+                   storage_texts: bool = True) -> str:
     """The HTML of a ``progress-summary`` block, in the language of ``strings``. Without
     JavaScript (or before the reader opts in) it is a plain list of the modules."""
     e = escape
@@ -100,7 +101,7 @@ def render_summary(entries: list[ModuleEntry], request: SummaryRequest, strings:
         f'<p class="training-summary__off" hidden>{e(off)}</p>',
         f"<table><thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>",
         f'<button type="button" class="training-summary__print" hidden>{e(strings["summary_print"])}</button>',
-        storage_placeholder(strings),
+        storage_placeholder(strings, storage_texts),
         f'<script type="application/json" class="training-data">{json_for_script(summary_data(chosen, strings))}</script>',
         "</div>",
     ])

@@ -21,8 +21,9 @@ from .model import ChoiceQuestion, Question, Quiz, TextAnswer, TrueFalse
 
 
 def render_quiz(quiz: Quiz, strings: dict[str, str], resolve_link: Resolver | None = None,
-                facts: FactView | None = None) -> str:
-    """HTML of a valid quiz in the language of ``strings``."""
+                facts: FactView | None = None, storage_texts: bool = True) -> str:
+    """HTML of a valid quiz in the language of ``strings`` (``storage_texts``: see
+    ``checklist.render.storage_placeholder``)."""
     md = Renderer(resolve_link, facts=facts, strings=strings)
     base = f"training-quiz-{quiz.id}"
     out: list[str] = []
@@ -43,7 +44,7 @@ def render_quiz(quiz: Quiz, strings: dict[str, str], resolve_link: Resolver | No
         out.append(_question(q, number, md, labels, strings))
         data["questions"][q.id] = question_data(q)  # type: ignore[index]
     out.append('<p class="training-score" hidden></p>')
-    out.append(storage_placeholder(strings))
+    out.append(storage_placeholder(strings, storage_texts))
     out.append(f'<script type="application/json" class="training-data">{json_for_script(data)}</script>')
     out.append("</div>")
     return "\n".join(out)
