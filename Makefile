@@ -47,7 +47,7 @@ $(BENCH_READY): $(READY) requirements-bench.lock
 	touch $@
 
 .PHONY: bench
-## bench: build-time and page-weight benchmarks into BENCHMARKS.md (about 13 minutes on 2 cores; not part of test).
+## bench: build-time and page-weight benchmarks into BENCHMARKS.md (about 7 minutes on 2 cores; not part of test).
 bench: $(BENCH_READY)
 	$(BIN)/python scripts/bench/run.py
 

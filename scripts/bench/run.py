@@ -4,7 +4,7 @@ Generates synthetic sites in a temporary folder (proportions measured on the rea
 modules), times strict builds one at a time, compares with the mkdocs-quiz plugin and
 times `mkdocs serve` rebuilds of a copy of the real site. Not a test: it measures.
 
-    python scripts/bench/run.py                      # the full run (about 13 minutes on 2 cores)
+    python scripts/bench/run.py                      # the full run (about 7 minutes on 2 cores)
     python scripts/bench/run.py --modules 10,20 --compare 10 --repetitions 1 --serve-edits 1 \\
         --output /tmp/bench.md                       # a quick try while developing
 """
