@@ -3,10 +3,11 @@ presentation only, and invisible to the content checks."""
 
 from __future__ import annotations
 
+import yaml
 from bs4 import BeautifulSoup
 
 from training.blocks import BLOCK_KINDS
-from training.modules.catalogue import PRESENTATION_SUFFIX, presentation_file
+from training.modules.catalogue import PRESENTATION_SUFFIX, generated_page, presentation_file
 from training.site.checks import check_docs
 from training.context import RenderContext
 from training.facts.view import FactView
@@ -256,3 +257,10 @@ def test_a_section_with_slide_text_shows_it_and_moves_its_text_to_the_notes(tmp_
     # A section without slide text is shown whole, as before.
     assert "Teksti." not in str(second) and second.select_one(".slide-text") is None
     assert second.select_one(".training-quiz") is not None
+
+
+def test_a_generated_page_keeps_a_title_whatever_it_holds():
+    text = generated_page("Esitys: C:\\polku: \"lainaus\" #1 \\n", "template: presentation.html")
+    front = yaml.safe_load(text.split("---\n")[1])
+    assert front == {"title": "Esitys: C:\\polku: 'lainaus' #1 \\n", "search": {"exclude": True},
+                     "template": "presentation.html"}

@@ -98,6 +98,8 @@ class SiteBuild:
     by_language: dict[str, LanguageState] = field(default_factory=dict)
     glossary_terms: dict[str, str] = field(default_factory=dict)
     glossary_blocks: dict[str, str] = field(default_factory=dict)  # the abbreviations each page ends with
+    fact_views: dict[str, FactView] = field(default_factory=dict)  # the register, in each language
+    offline_shim: str | None = None  # the offline pack's search shim, read once a build
     files: Files = field(default_factory=lambda: Files([]))  # of the language being built
     rendering: RenderContext = field(default_factory=RenderContext)  # the page being rendered
 
@@ -134,7 +136,9 @@ class SiteBuild:
 
     def facts(self, language: str) -> FactView:
         """The fact register of the build in progress, in one language."""
-        return FactView(self.report.register, language, load_strings(language))
+        if language not in self.fact_views:
+            self.fact_views[language] = FactView(self.report.register, language, load_strings(language))
+        return self.fact_views[language]
 
     # -- events -------------------------------------------------------------------------------
 
@@ -162,6 +166,8 @@ class SiteBuild:
         root = Path(config.config_file_path).parent
         self.report = checks.check_docs(Path(config.docs_dir), root, languages=self.site_languages(config),
                                         config_file=Path(config.config_file_path))
+        self.fact_views = {}
+        self.offline_shim = None
         if self.report.problems:
             raise PluginError(str(ContentError(self.report.problems)))
         for warning in self.report.warnings:
@@ -295,8 +301,9 @@ class SiteBuild:
     def on_template_context(self, context: dict, template_name: str, config: MkDocsConfig) -> dict:
         """The error page offers each language's home page: the i18n plugin left the language
         selector set to the last page rendered."""
-        alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
-        if template_name == "404.html" and alternates:
+        alternates = (getattr(config.extra, "alternate", None) or config.extra.get("alternate")
+                      if template_name == "404.html" else None)
+        if alternates:
             base = urlsplit(config.site_url or "").path.rstrip("/")
             suffix = "" if config.use_directory_urls else "index.html"
             default = self.default_language(config)
@@ -449,8 +456,9 @@ class SiteBuild:
     def _with_policy(self, output: str, config: MkDocsConfig) -> str:
         """A finished page with its Content-Security-Policy (see ``training.safe.csp``)."""
         offline = self.offline(config)
-        shim = Path(config.docs_dir, OFFLINE_SHIM).read_text(encoding="utf-8") if offline else ""
-        return csp.with_policy(output, offline, shim)
+        if offline and self.offline_shim is None:
+            self.offline_shim = Path(config.docs_dir, OFFLINE_SHIM).read_text(encoding="utf-8")
+        return csp.with_policy(output, offline, self.offline_shim or "")
 
     @staticmethod
     def _split_search_index(site_dir: Path, languages: list[str], default: str) -> None:

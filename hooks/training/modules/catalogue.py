@@ -7,12 +7,14 @@ Nothing here is written by hand: landing pages, the catalogue and the trainer ki
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from ..errors import Problem
 from ..quiz.model import Quiz
+from ..strings import fill
 from ..yamlread import YamlReader
 from .module import AUDIENCES, TRACKS, Module, Section
 
@@ -134,11 +136,18 @@ def render_catalogue(entries: list[ModuleEntry], request: CatalogueRequest, t: d
     return "".join(parts)
 
 
+def generated_page(title: str, *meta: str) -> str:
+    """The Markdown of a page the build adds: front matter only, out of search. The title is
+    written as a YAML string that holds whatever the module's title holds (a backslash, a
+    colon); its double quotes become single ones, as they always were."""
+    quoted = json.dumps(title.replace('"', "'"), ensure_ascii=False)
+    return "\n".join(["---", f"title: {quoted}", "search:", "  exclude: true", *meta, "---", ""])
+
+
 def trainer_markdown(module: Module, t: dict[str, str]) -> str:
-    """The trainer page of a module, as the build adds it: front matter only. Its content is
-    made from the module's model when the page is rendered (``trainer_page``)."""
-    title = t["trainer_title"].format(title=module.title).replace('"', "'")
-    return "\n".join(["---", f'title: "{title}"', "search:", "  exclude: true", "---", ""])
+    """The trainer page of a module, as the build adds it. Its content is made from the
+    module's model when the page is rendered (``trainer_page``)."""
+    return generated_page(fill(t["trainer_title"], title=module.title))
 
 
 def entries_for(pages: Iterable[Page], current_rel: str, resolve_link: Callable[[str], str]) -> list[ModuleEntry]:

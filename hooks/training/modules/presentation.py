@@ -23,7 +23,7 @@ from ..facts.view import FactView
 from ..safe.htmlparts import outer_html_all, outer_html_every
 from ..safe.markup import Renderer, Resolver
 from ..strings import fill
-from .catalogue import PRESENTATION_SUFFIX
+from .catalogue import PRESENTATION_SUFFIX, generated_page
 from .module import Module, TrainerNote, key_points_html
 
 # Where a slide starts in the rendered HTML: before every top-level ``<h2>``. A heading inside
@@ -74,9 +74,8 @@ def participant_html(content: str) -> str:
 def presentation_markdown(module: Module, t: dict[str, str]) -> str:
     """The presentation page of a module, as the build adds it: front matter choosing the
     presentation template. The slides are the module page's HTML (``slides_html``)."""
-    title = fill(t["present_title"], title=module.title).replace('"', "'")
-    return "\n".join(["---", f'title: "{title}"', "template: presentation.html", "search:", "  exclude: true",
-                      "hide:", "  - navigation", "  - toc", "---", ""])
+    return generated_page(fill(t["present_title"], title=module.title),
+                          "template: presentation.html", "hide:", "  - navigation", "  - toc")
 
 
 def render_notes(note: TrainerNote, t: dict[str, str], resolve_link: Resolver | None = None,
